@@ -1,0 +1,150 @@
+package services
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/go-playground/validator/v10"
+	"gorm.io/gorm"
+
+	"dialoog/models"
+)
+
+// The API validates the shape of a request before it reaches a service; the
+// services check again what makes a record valid, because the demo, the
+// command line and nested meeting rows reach them too. checks gathers every
+// problem with a record, so the client hears of all of them at once.
+type checks struct {
+	prefix string // "concerns[2]." for a nested row
+	errs   []models.FieldError
+}
+
+var formats = validator.New()
+
+func (c *checks) add(field, format string, args ...any) {
+	c.errs = append(c.errs, models.FieldError{Field: c.prefix + field, Message: c.prefix + field + " " + fmt.Sprintf(format, args...)})
+}
+
+func (c *checks) required(field, v string) {
+	if strings.TrimSpace(v) == "" {
+		c.add(field, "is required")
+	}
+}
+
+func (c *checks) maxLen(field, v string, n int) {
+	if utf8.RuneCountInString(v) > n {
+		c.add(field, "must be at most %d characters", n)
+	}
+}
+
+func (c *checks) oneOf(field, v string, allowed []string) {
+	if !models.IsOneOf(v, allowed) {
+		c.add(field, "must be one of %s", strings.Join(allowed, ", "))
+	}
+}
+
+func (c *checks) scale(field string, v int) {
+	if v < 1 || v > 5 {
+		c.add(field, "must be between 1 and 5")
+	}
+}
+
+func (c *checks) email(field, v string) {
+	if v != "" && formats.Var(v, "email") != nil {
+		c.add(field, "must be an email address")
+	}
+}
+
+func (c *checks) country(field, v string) {
+	if v != "" && formats.Var(v, "iso3166_1_alpha2") != nil {
+		c.add(field, "must be an ISO 3166-1 alpha-2 country code, such as NL")
+	}
+}
+
+func (c *checks) id(field, v string) bool {
+	if !validID(v) {
+		c.add(field, "must be a UUID")
+		return false
+	}
+	return true
+}
+
+func (c *checks) err() error {
+	if len(c.errs) == 0 {
+		return nil
+	}
+	return models.InvalidFields(c.errs...)
+}
+
+// exists reports whether a row with this id is in table and, unless
+// allowArchived, not archived. Used to check references before writing, so
+// that the client hears which field points nowhere.
+func exists(tx *gorm.DB, table, id string, allowArchived bool) (bool, error) {
+	if !validID(id) {
+		return false, nil
+	}
+	q := tx.Table(table).Where("id = ?", id)
+	if !allowArchived {
+		q = q.Where("archived_at IS NULL")
+	}
+	var n int64
+	if err := q.Count(&n).Error; err != nil {
+		return false, err
+	}
+	return n > 0, nil
+}
+
+// checkInternalUser checks that id is an active user who is not a partner:
+// owners and people present must be of the organisation.
+func checkInternalUser(tx *gorm.DB, c *checks, field, id string) error {
+	if !c.id(field, id) {
+		return nil
+	}
+	var n int64
+	err := tx.Model(&models.User{}).Where("id = ? AND active AND role <> ?", id, models.RolePartner).Count(&n).Error
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		c.add(field, "must be an active internal user")
+	}
+	return nil
+}
+
+// checkRef checks that field points at a live row of table.
+func checkRef(tx *gorm.DB, c *checks, field, table, id, what string) error {
+	if !c.id(field, id) {
+		return nil
+	}
+	ok, err := exists(tx, table, id, false)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		c.add(field, "must be an existing %s", what)
+	}
+	return nil
+}
+
+// saveVersioned writes every column of row, which must carry its new version,
+// only if the stored version is still oldVersion; otherwise the record was
+// changed by someone else in between and the write is refused as stale.
+func saveVersioned(tx *gorm.DB, row any, oldVersion int, what string) error {
+	res := tx.Model(row).Where("version = ?", oldVersion).Select("*").Omit("id", "created_at").Updates(row)
+	if res.Error != nil {
+		return res.Error
+	}
+	if res.RowsAffected == 0 {
+		return stale(what)
+	}
+	return nil
+}
+
+// checkVersion refuses a write based on an old read (If-Match).
+func checkVersion(ifMatch *int, current int, what string) error {
+	if ifMatch != nil && *ifMatch != current {
+		return stale(what)
+	}
+	return nil
+}
