@@ -291,7 +291,11 @@ func checkPassword(ch *checks, field, pw string) {
 
 func emailFree(tx *gorm.DB, email, exceptID string) error {
 	var n int64
-	if err := tx.Model(&models.User{}).Where("email = ? AND id <> ?", email, exceptID).Count(&n).Error; err != nil {
+	q := tx.Model(&models.User{}).Where("email = ?", email)
+	if exceptID != "" {
+		q = q.Where("id <> ?", exceptID)
+	}
+	if err := q.Count(&n).Error; err != nil {
 		return err
 	}
 	if n > 0 {
