@@ -2,6 +2,7 @@ package services
 
 import (
 	"context"
+	"database/sql"
 	"database/sql/driver"
 	"errors"
 	"net"
@@ -40,11 +41,11 @@ func translate(err error) error {
 // the query was wrong, so that clients get 503 and can retry.
 func isUnavailable(err error) bool {
 	var ne net.Error
-	if errors.As(err, &ne) || errors.Is(err, driver.ErrBadConn) {
+	if errors.As(err, &ne) || errors.Is(err, driver.ErrBadConn) || errors.Is(err, sql.ErrConnDone) {
 		return true
 	}
 	msg := err.Error()
-	for _, s := range []string{"connection refused", "failed to connect", "the database system is shutting down", "the database system is starting up", "conn closed", "terminating connection", "database is locked", "SQLITE_BUSY"} {
+	for _, s := range []string{"connection refused", "failed to connect", "the database system is shutting down", "the database system is starting up", "conn closed", "terminating connection", "database is locked", "SQLITE_BUSY", "sql: database is closed"} {
 		if strings.Contains(msg, s) {
 			return true
 		}

@@ -4,6 +4,7 @@
 //	dialoog migrate up|status  apply or list the schema migrations
 //	dialoog user add EMAIL NAME ROLE [STAKEHOLDER_ID]   add a user (password from DIALOOG_PASSWORD or generated)
 //	dialoog demo               fill an empty store with the demo organisation
+//	dialoog healthcheck        exit 0 when the server on DIALOOG_ADDR is ready (for containers)
 package main
 
 import (
@@ -51,6 +52,9 @@ func run(ctx context.Context, args []string, env func(string) string, out io.Wri
 	if len(args) > 0 {
 		cmd, args = args[0], args[1:]
 	}
+	if cmd == "healthcheck" {
+		return healthcheck(ctx, cfg.Addr)
+	}
 	db, err := services.Open(ctx, cfg.DatabaseURL)
 	if err != nil {
 		return err
@@ -70,7 +74,7 @@ func run(ctx context.Context, args []string, env func(string) string, out io.Wri
 		}
 		return seedDemo(ctx, services.New(db, services.Options{}), out)
 	}
-	return fmt.Errorf("unknown command %q; use serve, migrate, user add or demo", cmd)
+	return fmt.Errorf("unknown command %q; use serve, migrate, user add, demo or healthcheck", cmd)
 }
 
 // serve migrates, bootstraps, and serves until ctx ends; then it stops taking
@@ -207,6 +211,33 @@ func seedDemo(ctx context.Context, svc *services.Services, out io.Writer) error 
 	fmt.Fprintln(out, "demo sign-ins (password for each):", services.DemoPassword)
 	for _, u := range res.Users {
 		fmt.Fprintf(out, "  %-9s %s\n", u.Role, u.Email)
+	}
+	return nil
+}
+
+// healthcheck asks the local server's /readyz; containers without a shell
+// or curl use it as their health check.
+func healthcheck(ctx context.Context, addr string) error {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return err
+	}
+	if host == "" || host == "0.0.0.0" || host == "::" {
+		host = "127.0.0.1"
+	}
+	ctx, cancel := context.WithTimeout(ctx, 3*time.Second)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, "http://"+net.JoinHostPort(host, port)+"/readyz", nil)
+	if err != nil {
+		return err
+	}
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return err
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusOK {
+		return fmt.Errorf("not ready: %s", res.Status)
 	}
 	return nil
 }

@@ -1,0 +1,70 @@
+package services_test
+
+import (
+	"context"
+	"slices"
+	"testing"
+
+	"dialoog/services"
+	"dialoog/services/storetest"
+)
+
+// The two stores' migrations are written by hand, side by side; this keeps
+// them in step: the same tables with the same columns.
+func TestMigrationsDescribeTheSameSchema(t *testing.T) {
+	if len(storetest.Stores()) < 2 {
+		t.Skip("needs both stores")
+	}
+	pg := columns(t, storetest.Open(t, "postgres"))
+	lite := columns(t, storetest.Open(t, "sqlite"))
+	if len(pg) < 10 {
+		t.Fatalf("PostgreSQL has only %d tables", len(pg))
+	}
+	for table, cols := range pg {
+		if !slices.Equal(cols, lite[table]) {
+			t.Errorf("table %s:\n postgres %v\n sqlite   %v", table, cols, lite[table])
+		}
+	}
+	for table := range lite {
+		if _, ok := pg[table]; !ok {
+			t.Errorf("table %s is only in SQLite", table)
+		}
+	}
+}
+
+func columns(t *testing.T, db *services.DB) map[string][]string {
+	t.Helper()
+	ctx := context.Background()
+	type col struct{ Table, Name string }
+	var rows []col
+	var err error
+	if db.Dialect == "postgres" {
+		err = db.WithContext(ctx).Raw(`SELECT table_name AS "table", column_name AS name FROM information_schema.columns
+			WHERE table_schema = 'public' AND table_name <> 'goose_db_version' ORDER BY table_name, column_name`).Scan(&rows).Error
+	} else {
+		err = db.WithContext(ctx).Raw(`SELECT m.name AS "table", p.name AS name FROM sqlite_master m JOIN pragma_table_info(m.name) p
+			WHERE m.type = 'table' AND m.name NOT IN ('goose_db_version', 'sqlite_sequence') ORDER BY m.name, p.name`).Scan(&rows).Error
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string][]string{}
+	for _, r := range rows {
+		out[r.Table] = append(out[r.Table], r.Name)
+	}
+	return out
+}
+
+// Every replica migrates on start; a second run must find nothing to do.
+func TestMigrationsApplyTwiceIdempotently(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *services.DB) {
+		applied, err := db.MigrateUp(context.Background())
+		if err != nil || len(applied) != 0 {
+			t.Fatalf("second up applied %v, %v", applied, err)
+		}
+		ok, err := db.SchemaCurrent(context.Background())
+		if err != nil || !ok {
+			t.Fatalf("schema current: %v %v", ok, err)
+		}
+	})
+}
