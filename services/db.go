@@ -86,16 +86,18 @@ func Open(ctx context.Context, databaseURL string) (*DB, error) {
 
 // sqliteDSN turns a file path into a DSN with the pragmas Dialoog relies on:
 // foreign keys enforced, WAL so readers do not block the writer, a busy
-// timeout, immediate transactions, and times written in SQLite's own format so
-// that its date functions read them.
+// timeout, and transactions that take the write lock when they begin (a
+// deferred one that reads first and then writes cannot wait for the lock: it
+// fails at once with "database is locked").
 func sqliteDSN(path string) string {
 	q := url.Values{}
 	q.Add("_pragma", "foreign_keys(1)")
 	q.Add("_pragma", "journal_mode(WAL)")
 	q.Add("_pragma", "busy_timeout(10000)")
 	q.Add("_pragma", "synchronous(NORMAL)")
+	// No _time_format: the driver writes SQLite's own time format by default,
+	// and (in go-sqlite v1.21 to v1.23) setting it makes the driver skip _txlock.
 	q.Set("_txlock", "immediate")
-	q.Set("_time_format", "sqlite")
 	return "file:" + path + "?" + q.Encode()
 }
 
