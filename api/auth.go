@@ -116,19 +116,28 @@ func (s *Server) logout(c *gin.Context) {
 }
 
 type meResponse struct {
-	User      userResponse `json:"user"`
-	CSRFToken *string      `json:"csrf_token"`
+	User        userResponse            `json:"user"`
+	Stakeholder *stakeholderRefResponse `json:"stakeholder"` // whom a partner speaks for
+	CSRFToken   *string                 `json:"csrf_token"`
+}
+
+type stakeholderRefResponse struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
 }
 
 // me answers who is signed in, and the session's CSRF token, so that a page
 // reloaded while signed in can write again.
 func (s *Server) me(c *gin.Context) {
-	u, err := s.svc.Auth.Me(c.Request.Context(), actor(c))
+	me, err := s.svc.Auth.Me(c.Request.Context(), actor(c))
 	if err != nil {
 		fail(c, err)
 		return
 	}
-	res := meResponse{User: toUser(u)}
+	res := meResponse{User: toUser(me.User)}
+	if me.User.StakeholderID != nil {
+		res.Stakeholder = &stakeholderRefResponse{ID: *me.User.StakeholderID, Name: me.StakeholderName}
+	}
 	if csrf := c.GetString(csrfKey); csrf != "" {
 		res.CSRFToken = &csrf
 	}

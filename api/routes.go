@@ -57,6 +57,7 @@ func (s *Server) routes() {
 	a.GET("/tokens", s.listTokens)
 	a.POST("/tokens", s.createToken)
 	a.GET("/tokens/:id", s.getToken)
+	a.PATCH("/tokens/:id", s.updateToken)
 	a.DELETE("/tokens/:id", s.revokeToken)
 
 	a.GET("/audit-events", s.listAuditEvents)

@@ -81,6 +81,24 @@ func (s *Server) getToken(c *gin.Context) {
 	c.JSON(http.StatusOK, toToken(t))
 }
 
+type tokenRenameRequest struct {
+	Name string `json:"name" validate:"required,max=100"`
+}
+
+func (s *Server) updateToken(c *gin.Context) {
+	var req tokenRenameRequest
+	if err := bind(c, &req); err != nil {
+		fail(c, err)
+		return
+	}
+	t, err := s.svc.Tokens.RenameToken(c, actor(c), c.Param("id"), req.Name)
+	if err != nil {
+		fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, toToken(t))
+}
+
 func (s *Server) revokeToken(c *gin.Context) {
 	if err := s.svc.Tokens.RevokeToken(c, actor(c), c.Param("id")); err != nil {
 		fail(c, err)

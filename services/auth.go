@@ -171,8 +171,21 @@ func ActorOf(u models.User) Actor {
 
 // Me returns the signed-in user.
 // Errors: NotFound if the user vanished.
-func (s *AuthService) Me(ctx context.Context, actor Actor) (models.User, error) {
-	return getUser(s.read(ctx), actor.UserID)
+func (s *AuthService) Me(ctx context.Context, actor Actor) (Me, error) {
+	db := s.read(ctx)
+	u, err := getUser(db, actor.UserID)
+	if err != nil || u.StakeholderID == nil {
+		return Me{User: u}, err
+	}
+	// A partner may not read stakeholders, but may know whom they speak for.
+	st, err := getStakeholder(db, *u.StakeholderID)
+	return Me{User: u, StakeholderName: st.Name}, err
+}
+
+// Me is the signed-in user, and for a partner the name of their stakeholder.
+type Me struct {
+	User            models.User
+	StakeholderName string
 }
 
 // randomSecret returns n random bytes as URL-safe text.

@@ -109,3 +109,29 @@ func (s *TokenService) RevokeToken(ctx context.Context, actor Actor, id string) 
 		return s.audit(tx, actor, "revoke", "api_token", t.ID, old, t)
 	})
 }
+
+// RenameToken changes a token's name.
+// Errors: NotFound, also for another user's token unless admin; Invalid.
+func (s *TokenService) RenameToken(ctx context.Context, actor Actor, id, name string) (models.APIToken, error) {
+	name = strings.TrimSpace(name)
+	var ch checks
+	ch.required("name", name)
+	ch.maxLen("name", name, 100)
+	if err := ch.err(); err != nil {
+		return models.APIToken{}, err
+	}
+	var t models.APIToken
+	err := s.tx(ctx, func(tx *gorm.DB) error {
+		old, err := s.getToken(tx, actor, id)
+		if err != nil {
+			return err
+		}
+		t = old
+		t.Name = name
+		if err := tx.Model(&t).Update("name", name).Error; err != nil {
+			return err
+		}
+		return s.audit(tx, actor, "update", "api_token", t.ID, old, t)
+	})
+	return t, err
+}
