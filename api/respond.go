@@ -103,10 +103,15 @@ func csvCell(v reflect.Value) string {
 		b, _ := json.Marshal(v.Interface())
 		s = string(b)
 	}
-	// A cell that starts like a formula is run by spreadsheets; quote it.
+	return csvSafe(s)
+}
+
+// csvSafe neutralises a cell that starts like a formula, which spreadsheets
+// would run, by quoting it; numbers such as -3 stay as they are.
+func csvSafe(s string) string {
 	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
 		if _, err := strconv.ParseFloat(s, 64); err != nil {
-			s = "'" + s
+			return "'" + s
 		}
 	}
 	return s

@@ -62,4 +62,6 @@ func (s *Server) routes() {
 
 	a.GET("/audit-events", s.listAuditEvents)
 	a.GET("/overview", s.overview)
+	a.GET("/reports/engagement", s.engagementReport)
+	a.GET("/reports/materiality", s.materiality)
 }

@@ -24,6 +24,7 @@ type Services struct {
 	Commitments  *CommitmentService
 	Audit        *AuditService
 	Overview     *OverviewService
+	Reports      *ReportService
 }
 
 // Options tune the services; the zero value is what production uses.
@@ -56,6 +57,7 @@ func New(db *DB, opts Options) *Services {
 		Commitments:  &CommitmentService{base: b},
 		Audit:        &AuditService{base: b},
 		Overview:     &OverviewService{base: b},
+		Reports:      &ReportService{base: b},
 	}
 }
 
