@@ -127,9 +127,9 @@ func TestEngagementReport(t *testing.T) {
 		})
 		t.Run("Refused", func(t *testing.T) {
 			e.as(models.RolePartner).get(path).problem(http.StatusForbidden)
-			director.get("/api/v1/reports/engagement?from=" + to + "&to=" + from).problem(http.StatusUnprocessableEntity, "to")
-			director.get("/api/v1/reports/engagement?from=2026-02-30&to=" + to).problem(http.StatusUnprocessableEntity, "from")
-			director.get("/api/v1/reports/engagement?from=2000-01-01&to=" + to).problem(http.StatusUnprocessableEntity, "to")
+			director.get("/api/v1/reports/engagement?from="+to+"&to="+from).problem(http.StatusUnprocessableEntity, "to")
+			director.get("/api/v1/reports/engagement?from=2026-02-30&to="+to).problem(http.StatusUnprocessableEntity, "from")
+			director.get("/api/v1/reports/engagement?from=2000-01-01&to="+to).problem(http.StatusUnprocessableEntity, "to")
 		})
 	})
 }
