@@ -26,6 +26,8 @@ func (s *Server) routes() {
 	a.GET("/contacts/:id", s.getContact)
 	a.PATCH("/contacts/:id", s.updateContact)
 	a.DELETE("/contacts/:id", s.archiveContact)
+	a.GET("/contacts/:id/export", s.exportContact)
+	a.POST("/contacts/:id/erase", s.eraseContact)
 
 	a.GET("/dialogues", s.listDialogues)
 	a.POST("/dialogues", s.logMeeting)

@@ -25,6 +25,7 @@ type Services struct {
 	Audit        *AuditService
 	Overview     *OverviewService
 	Reports      *ReportService
+	Privacy      *PrivacyService
 }
 
 // Options tune the services; the zero value is what production uses.
@@ -58,6 +59,7 @@ func New(db *DB, opts Options) *Services {
 		Audit:        &AuditService{base: b},
 		Overview:     &OverviewService{base: b},
 		Reports:      &ReportService{base: b},
+		Privacy:      &PrivacyService{base: b},
 	}
 }
 
