@@ -17,6 +17,7 @@ func (s *Server) routes() {
 
 	a.GET("/stakeholders", s.listStakeholders)
 	a.POST("/stakeholders", s.createStakeholder)
+	a.POST("/stakeholders/import", s.importStakeholders)
 	a.GET("/stakeholders/:id", s.getStakeholder)
 	a.PATCH("/stakeholders/:id", s.updateStakeholder)
 	a.DELETE("/stakeholders/:id", s.archiveStakeholder)

@@ -26,6 +26,7 @@ type Services struct {
 	Overview     *OverviewService
 	Reports      *ReportService
 	Privacy      *PrivacyService
+	Imports      *ImportService
 }
 
 // Options tune the services; the zero value is what production uses.
@@ -60,6 +61,7 @@ func New(db *DB, opts Options) *Services {
 		Overview:     &OverviewService{base: b},
 		Reports:      &ReportService{base: b},
 		Privacy:      &PrivacyService{base: b},
+		Imports:      &ImportService{base: b},
 	}
 }
 

@@ -80,7 +80,7 @@ func (s *StakeholderService) CreateStakeholder(ctx context.Context, actor Actor,
 		Tags: models.StringList{}, CreatedAt: now, UpdatedAt: now, Version: 1,
 	}
 	err := s.tx(ctx, func(tx *gorm.DB) error {
-		if err := applyStakeholder(tx, &st, in, true); err != nil {
+		if err := applyStakeholder(tx, &st, in); err != nil {
 			return err
 		}
 		if err := tx.Create(&st).Error; err != nil {
@@ -108,7 +108,7 @@ func (s *StakeholderService) UpdateStakeholder(ctx context.Context, actor Actor,
 			return err
 		}
 		st = old
-		if err := applyStakeholder(tx, &st, in, false); err != nil {
+		if err := applyStakeholder(tx, &st, in); err != nil {
 			return err
 		}
 		action := "update"
@@ -137,7 +137,7 @@ func (s *StakeholderService) ArchiveStakeholder(ctx context.Context, actor Actor
 }
 
 // applyStakeholder copies the set fields of in onto st and checks the result.
-func applyStakeholder(tx *gorm.DB, st *models.Stakeholder, in models.StakeholderChanges, creating bool) error {
+func applyStakeholder(tx *gorm.DB, st *models.Stakeholder, in models.StakeholderChanges) error {
 	set := func(dst *string, src *string) {
 		if src != nil {
 			*dst = strings.TrimSpace(*src)

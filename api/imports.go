@@ -1,0 +1,106 @@
+package api
+
+import (
+	"errors"
+	"io"
+	"mime"
+	"net/http"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"dialoog/models"
+)
+
+// maxImport is the largest CSV file taken: room for well over 50,000 rows.
+const maxImport = 64 << 20
+
+type importDuplicateResponse struct {
+	Row        int     `json:"row"`
+	Field      string  `json:"field"`
+	Value      string  `json:"value"`
+	ExistingID *string `json:"existing_id"`
+	Message    string  `json:"message"`
+}
+
+type importResponse struct {
+	DryRun              bool                      `json:"dry_run"`
+	Imported            bool                      `json:"imported"`
+	Rows                int                       `json:"rows"`
+	StakeholdersCreated int                       `json:"stakeholders_created"`
+	ContactsCreated     int                       `json:"contacts_created"`
+	Duplicates          []importDuplicateResponse `json:"duplicates"`
+}
+
+// importProblem is the 422 answer to a file with bad rows: the problem, with
+// every row's errors, and the import's figures as extension members.
+type importProblem struct {
+	Problem
+	importResponse
+	ErrorsTruncated bool `json:"errors_truncated"`
+}
+
+// importStakeholders takes a CSV file, as the body (text/csv) or as the
+// "file" field of a form upload, and imports it, or with dry_run=true says
+// what importing it would do.
+func (s *Server) importStakeholders(c *gin.Context) {
+	q := newQuery(c)
+	dry := q.boolean("dry_run")
+	if err := q.err(); err != nil {
+		fail(c, err)
+		return
+	}
+	body, err := importBody(c)
+	if err != nil {
+		fail(c, err)
+		return
+	}
+	defer body.Close()
+	res, err := s.svc.Imports.ImportStakeholders(c, actor(c), body, dry != nil && *dry)
+	var mbe *http.MaxBytesError
+	if errors.As(err, &mbe) {
+		err = models.Errorf(models.TooLarge, "the file is larger than %d MB", maxImport>>20)
+	}
+	if err != nil {
+		fail(c, err)
+		return
+	}
+	out := importResponse{DryRun: res.DryRun, Imported: res.Imported, Rows: res.Rows, StakeholdersCreated: res.StakeholdersCreated,
+		ContactsCreated: res.ContactsCreated, Duplicates: []importDuplicateResponse{}}
+	for _, d := range res.Duplicates {
+		var id *string
+		if d.ExistingID != "" {
+			id = &d.ExistingID
+		}
+		out.Duplicates = append(out.Duplicates, importDuplicateResponse{Row: d.Row, Field: d.Field, Value: d.Value, ExistingID: id, Message: d.Message})
+	}
+	if len(res.Errors) > 0 {
+		c.Header("Content-Type", "application/problem+json")
+		c.JSON(http.StatusUnprocessableEntity, importProblem{
+			Problem: Problem{Type: "urn:dialoog:problem:invalid", Title: "Unprocessable Entity", Status: http.StatusUnprocessableEntity,
+				Detail: "the file has rows with errors; nothing was imported", Instance: c.Request.URL.Path, RequestID: requestID(c), Errors: res.Errors},
+			importResponse: out, ErrorsTruncated: res.ErrorsTruncated})
+		return
+	}
+	c.JSON(http.StatusOK, out)
+}
+
+func importBody(c *gin.Context) (io.ReadCloser, error) {
+	c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, maxImport)
+	mt, _, _ := mime.ParseMediaType(c.GetHeader("Content-Type"))
+	switch {
+	case mt == "multipart/form-data":
+		fh, err := c.FormFile("file")
+		if err != nil {
+			var mbe *http.MaxBytesError
+			if errors.As(err, &mbe) {
+				return nil, models.Errorf(models.TooLarge, "the file is larger than %d MB", maxImport>>20)
+			}
+			return nil, models.InvalidField("file", "file is required: send the CSV as the form field \"file\"")
+		}
+		return fh.Open()
+	case mt == "text/csv" || mt == "application/csv" || mt == "text/plain" || strings.HasSuffix(mt, "ms-excel"):
+		return c.Request.Body, nil
+	}
+	return nil, models.Errorf(models.Unsupported, "send the file as text/csv, or as the field \"file\" of a multipart/form-data upload")
+}
