@@ -6,6 +6,7 @@ func (s *Server) routes() {
 	e.GET("/healthz", s.healthz)
 	e.GET("/readyz", s.readyz)
 	e.GET("/metrics", s.metrics.handler())
+	e.GET("/calendar/:file", s.calendar) // the secret in the URL is the key
 
 	v1 := e.Group("/api/v1")
 	v1.GET("/openapi.json", s.openAPI)
@@ -62,6 +63,10 @@ func (s *Server) routes() {
 	a.GET("/tokens/:id", s.getToken)
 	a.PATCH("/tokens/:id", s.updateToken)
 	a.DELETE("/tokens/:id", s.revokeToken)
+
+	a.GET("/calendar-feed", s.getCalendarFeed)
+	a.POST("/calendar-feed", s.createCalendarFeed)
+	a.DELETE("/calendar-feed", s.revokeCalendarFeed)
 
 	a.GET("/audit-events", s.listAuditEvents)
 	a.GET("/overview", s.overview)

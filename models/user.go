@@ -88,3 +88,10 @@ type LoginFailure struct {
 	Email string
 	At    time.Time
 }
+
+// CalendarFeed is a user's secret calendar URL; only its hash is kept.
+type CalendarFeed struct {
+	UserID    string `gorm:"primaryKey"`
+	TokenHash string
+	CreatedAt time.Time
+}

@@ -27,6 +27,7 @@ type Services struct {
 	Reports      *ReportService
 	Privacy      *PrivacyService
 	Imports      *ImportService
+	Calendar     *CalendarService
 }
 
 // Options tune the services; the zero value is what production uses.
@@ -62,6 +63,7 @@ func New(db *DB, opts Options) *Services {
 		Reports:      &ReportService{base: b},
 		Privacy:      &PrivacyService{base: b},
 		Imports:      &ImportService{base: b},
+		Calendar:     &CalendarService{base: b},
 	}
 }
 
