@@ -70,6 +70,7 @@ func (s *Server) routes() {
 
 	a.GET("/audit-events", s.listAuditEvents)
 	a.GET("/overview", s.overview)
+	a.GET("/export", s.export)
 	a.GET("/reports/engagement", s.engagementReport)
 	a.GET("/reports/materiality", s.materiality)
 }

@@ -28,6 +28,7 @@ type Services struct {
 	Privacy      *PrivacyService
 	Imports      *ImportService
 	Calendar     *CalendarService
+	Export       *ExportService
 }
 
 // Options tune the services; the zero value is what production uses.
@@ -64,6 +65,7 @@ func New(db *DB, opts Options) *Services {
 		Privacy:      &PrivacyService{base: b},
 		Imports:      &ImportService{base: b},
 		Calendar:     &CalendarService{base: b},
+		Export:       &ExportService{base: b},
 	}
 }
 
