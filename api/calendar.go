@@ -29,7 +29,7 @@ func (s *Server) getCalendarFeed(c *gin.Context) {
 // createCalendarFeed makes (or replaces) the signed-in user's feed and
 // answers its URL, this once.
 func (s *Server) createCalendarFeed(c *gin.Context) {
-	secret, err := s.svc.Calendar.CreateFeed(c, actor(c))
+	secret, createdAt, err := s.svc.Calendar.CreateFeed(c, actor(c))
 	if err != nil {
 		fail(c, err)
 		return
@@ -39,9 +39,9 @@ func (s *Server) createCalendarFeed(c *gin.Context) {
 		scheme = "https"
 	}
 	url := scheme + "://" + c.Request.Host + "/calendar/" + secret + ".ics"
-	now := time.Now().UTC()
 	c.Header("Cache-Control", "no-store")
-	c.JSON(http.StatusCreated, calendarFeedResponse{Active: true, CreatedAt: &now, URL: &url})
+	c.Header("Location", "/api/v1/calendar-feed")
+	c.JSON(http.StatusCreated, calendarFeedResponse{Active: true, CreatedAt: &createdAt, URL: &url})
 }
 
 func (s *Server) revokeCalendarFeed(c *gin.Context) {

@@ -13,6 +13,10 @@ import (
 // large the register, and a failure halfway answers a problem rather than a
 // cut-off archive.
 func (s *Server) export(c *gin.Context) {
+	if err := newQuery(c).err(); err != nil {
+		fail(c, err)
+		return
+	}
 	f, err := os.CreateTemp("", "dialoog-export-*.zip")
 	if err != nil {
 		fail(c, err)

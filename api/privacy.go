@@ -13,6 +13,9 @@ type contactExportResponse struct {
 	Stakeholder stakeholderRefResponse `json:"stakeholder"`
 	Concerns    []concernResponse      `json:"concerns_raised"`
 	AuditEvents []auditEventResponse   `json:"history"`
+	// ConfidentialWithheld counts confidential concerns this reader may
+	// not see; an officer's export holds them.
+	ConfidentialWithheld int `json:"confidential_concerns_withheld"`
 }
 
 // exportContact answers everything held about a contact (GDPR access).
@@ -22,7 +25,7 @@ func (s *Server) exportContact(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	out := contactExportResponse{ExportedAt: time.Now().UTC(), Contact: toContact(ex.Contact),
+	out := contactExportResponse{ExportedAt: ex.ExportedAt, ConfidentialWithheld: ex.ConfidentialWithheld, Contact: toContact(ex.Contact),
 		Stakeholder: stakeholderRefResponse{ID: ex.Stakeholder.ID, Name: ex.Stakeholder.Name},
 		Concerns:    []concernResponse{}, AuditEvents: []auditEventResponse{}}
 	for _, cn := range ex.Concerns {

@@ -4,7 +4,6 @@ import (
 	"encoding/csv"
 	"net/http"
 	"strconv"
-	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -89,14 +88,9 @@ func toEngagementReport(r models.EngagementReport) engagementReportResponse {
 	return out
 }
 
-// reportPeriod reads from and to; without them the report covers the twelve
-// months up to today.
+// reportPeriod reads from and to; the service fills in a missing period.
 func reportPeriod(q *query) (models.Date, models.Date) {
 	from, to := q.date("from"), q.date("to")
-	if from == nil && to == nil {
-		now := time.Now().UTC()
-		return models.DateOf(now.AddDate(-1, 0, 1)), models.DateOf(now)
-	}
 	var f, t models.Date
 	if from != nil {
 		f = *from
@@ -217,13 +211,7 @@ type materialityResponse struct {
 
 func (s *Server) materiality(c *gin.Context) {
 	q := newQuery(c)
-	var from, to models.Date
-	if d := q.date("from"); d != nil {
-		from = *d
-	}
-	if d := q.date("to"); d != nil {
-		to = *d
-	}
+	from, to := reportPeriod(q)
 	if err := q.err(); err != nil {
 		fail(c, err)
 		return

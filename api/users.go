@@ -15,7 +15,7 @@ type userCreateRequest struct {
 	Role          string  `json:"role" validate:"required,enum=role"`
 	StakeholderID *string `json:"stakeholder_id" validate:"omitempty,uuid"`
 	Locale        string  `json:"locale" validate:"omitempty,enum=locale"`
-	Password      string  `json:"password" validate:"required,max=200"`
+	Password      string  `json:"password" validate:"required,max=72"`
 }
 
 type userUpdateRequest struct {
@@ -25,7 +25,7 @@ type userUpdateRequest struct {
 	StakeholderID   *string `json:"stakeholder_id" validate:"omitempty,uuid"`
 	Locale          *string `json:"locale" validate:"omitempty,enum=locale"`
 	Active          *bool   `json:"active"`
-	Password        *string `json:"password" validate:"omitempty,max=200"`
+	Password        *string `json:"password" validate:"omitempty,max=72"`
 	CurrentPassword *string `json:"current_password" validate:"omitempty,max=200"`
 }
 

@@ -40,19 +40,20 @@ func (s *CalendarService) FeedState(ctx context.Context, actor Actor) (CalendarF
 
 // CreateFeed makes a new secret for the actor's feed, replacing (and so
 // revoking) any earlier one, and returns it: it is shown this once.
-func (s *CalendarService) CreateFeed(ctx context.Context, actor Actor) (string, error) {
+func (s *CalendarService) CreateFeed(ctx context.Context, actor Actor) (string, time.Time, error) {
 	secret := calendarPrefix + randomSecret(24)
+	now := s.now()
 	err := s.tx(ctx, func(tx *gorm.DB) error {
 		if err := tx.Where("user_id = ?", actor.UserID).Delete(&models.CalendarFeed{}).Error; err != nil {
 			return err
 		}
-		f := models.CalendarFeed{UserID: actor.UserID, TokenHash: hashSecret(secret), CreatedAt: s.now()}
+		f := models.CalendarFeed{UserID: actor.UserID, TokenHash: hashSecret(secret), CreatedAt: now}
 		if err := tx.Create(&f).Error; err != nil {
 			return err
 		}
 		return s.audit(tx, actor, "create", "calendar_feed", actor.UserID, nil, map[string]any{"created_at": f.CreatedAt})
 	})
-	return secret, err
+	return secret, now, err
 }
 
 // RevokeFeed ends the actor's feed; its URL stops working at once.

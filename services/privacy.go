@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"strings"
+	"time"
 
 	"gorm.io/gorm"
 
@@ -25,6 +26,10 @@ type ContactExport struct {
 	Stakeholder models.Stakeholder
 	Concerns    []models.Concern // those they raised
 	AuditEvents []models.AuditEvent
+	ExportedAt  time.Time
+	// ConfidentialWithheld counts confidential concerns they raised that the
+	// actor may not see; an officer's export holds them.
+	ConfidentialWithheld int
 }
 
 // ExportContact gathers everything held about a contact.
@@ -43,9 +48,21 @@ func (s *PrivacyService) ExportContact(ctx context.Context, actor Actor, id stri
 	if out.Stakeholder, err = getStakeholder(db, c.StakeholderID); err != nil {
 		return out, err
 	}
-	if err := db.Where("contact_id = ?", id).Order("raised_at, id").Find(&out.Concerns).Error; err != nil {
+	q := db.Where("contact_id = ?", id)
+	if !actor.can(permSeeConfidential) {
+		// who raised a confidential concern stays with the officers, even
+		// in an export; an officer can make the complete one
+		var n int64
+		if err := db.Model(&models.Concern{}).Where("contact_id = ? AND confidential", id).Count(&n).Error; err != nil {
+			return out, translate(err)
+		}
+		out.ConfidentialWithheld = int(n)
+		q = q.Where("NOT confidential")
+	}
+	if err := q.Order("raised_at, id").Find(&out.Concerns).Error; err != nil {
 		return out, translate(err)
 	}
+	out.ExportedAt = s.now()
 	err = db.Where("record_id = ?", id).Order("at, id").Find(&out.AuditEvents).Error
 	return out, translate(err)
 }

@@ -44,7 +44,8 @@ func period(from, to models.Date) (time.Time, time.Time, error) {
 	return f, t.AddDate(0, 0, 1), ch.err()
 }
 
-// EngagementReport returns the engagement figures of the period [from, to].
+// EngagementReport returns the engagement figures of the period [from, to],
+// or of the last twelve months when neither is given.
 // Dialogues count by when they were held, concerns by when they were raised,
 // commitments by when they were made, each with its state today.
 // Errors: Forbidden for partners; Invalid for a bad period.
@@ -52,6 +53,12 @@ func (s *ReportService) EngagementReport(ctx context.Context, actor Actor, from,
 	rep := models.EngagementReport{From: from, To: to}
 	if err := actor.require(permReadInternal); err != nil {
 		return rep, err
+	}
+	if from == "" && to == "" {
+		// without a period: the twelve months up to today
+		now := s.now()
+		from, to = models.DateOf(now.AddDate(-1, 0, 1)), models.DateOf(now)
+		rep.From, rep.To = from, to
 	}
 	start, end, err := period(from, to)
 	if err != nil {
