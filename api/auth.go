@@ -24,8 +24,8 @@ const (
 func (s *Server) authenticate(c *gin.Context) {
 	ctx := c.Request.Context()
 	if h := c.GetHeader("Authorization"); h != "" {
-		token, ok := strings.CutPrefix(h, "Bearer ")
-		if !ok || strings.TrimSpace(token) == "" {
+		scheme, token, ok := strings.Cut(h, " ")
+		if !ok || !strings.EqualFold(scheme, "Bearer") || strings.TrimSpace(token) == "" {
 			fail(c, models.Errorf(models.Unauthorized, "use Authorization: Bearer <token>"))
 			return
 		}
@@ -104,8 +104,16 @@ func (s *Server) login(c *gin.Context) {
 	c.JSON(http.StatusOK, loginResponse{User: toUser(res.User), CSRFToken: res.CSRFToken})
 }
 
+// logout ends the session. Like every cookie-signed write it needs the
+// session's CSRF token, so that another site cannot sign a user out; a
+// cookie that no longer names a session is simply cleared.
 func (s *Server) logout(c *gin.Context) {
 	if cookie, err := c.Cookie(sessionCookie); err == nil && cookie != "" {
+		_, csrf, err := s.svc.Auth.SessionActor(c.Request.Context(), cookie)
+		if err == nil && subtle.ConstantTimeCompare([]byte(c.GetHeader(csrfHeader)), []byte(csrf)) != 1 {
+			fail(c, models.Errorf(models.Forbidden, "this request needs the X-CSRF-Token header of your session"))
+			return
+		}
 		if err := s.svc.Auth.Logout(c.Request.Context(), cookie); err != nil {
 			fail(c, err)
 			return

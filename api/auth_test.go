@@ -220,6 +220,9 @@ func TestAuthMeAndLogout(t *testing.T) {
 		if str(me, "csrf_token") != c.csrf || str(me["user"].(map[string]any), "stakeholder_id") != e.partner.ID {
 			t.Fatalf("me %v", me)
 		}
+		// another site cannot sign the user out: logout needs the CSRF token too
+		e.anonymous().post("/api/v1/auth/logout", nil, "Cookie", "dialoog_session="+secret).problem(http.StatusForbidden)
+		c.get("/api/v1/auth/me").expect(http.StatusOK)
 		out := c.post("/api/v1/auth/logout", nil).expect(http.StatusNoContent)
 		if ck := sessionCookie(t, out); ck.MaxAge >= 0 || ck.Value != "" {
 			t.Fatalf("logout does not clear the cookie: %+v", ck)

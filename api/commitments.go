@@ -203,6 +203,22 @@ type updateResponse struct {
 	CreatedAt    time.Time `json:"created_at"`
 }
 
+// partnerUpdateResponse is a progress update as a partner sees it: who
+// wrote it by name, not by internal id.
+type partnerUpdateResponse struct {
+	ID           string    `json:"id"`
+	CommitmentID string    `json:"commitment_id"`
+	AuthorName   string    `json:"author_name"`
+	FromPartner  bool      `json:"from_partner"`
+	Text         string    `json:"text"`
+	CreatedAt    time.Time `json:"created_at"`
+}
+
+func toPartnerUpdate(u models.CommitmentUpdate) partnerUpdateResponse {
+	return partnerUpdateResponse{ID: u.ID, CommitmentID: u.CommitmentID, AuthorName: u.AuthorName,
+		FromPartner: u.AuthorRole == string(models.RolePartner), Text: u.Text, CreatedAt: u.CreatedAt}
+}
+
 func toUpdate(u models.CommitmentUpdate) updateResponse {
 	return updateResponse{ID: u.ID, CommitmentID: u.CommitmentID, AuthorID: u.AuthorID, AuthorName: u.AuthorName,
 		FromPartner: u.AuthorRole == string(models.RolePartner), Text: u.Text, Shared: u.Shared, CreatedAt: u.CreatedAt}
@@ -215,9 +231,14 @@ func (s *Server) listUpdates(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	page, err := s.svc.Commitments.FindUpdates(c, actor(c), c.Param("id"), p)
+	a := actor(c)
+	page, err := s.svc.Commitments.FindUpdates(c, a, c.Param("id"), p)
 	if err != nil {
 		fail(c, err)
+		return
+	}
+	if a.Role == models.RolePartner {
+		respondList(c, page, toPartnerUpdate)
 		return
 	}
 	respondList(c, page, toUpdate)
@@ -229,11 +250,16 @@ func (s *Server) addUpdate(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	u, err := s.svc.Commitments.AddUpdate(c, actor(c), c.Param("id"), models.NewUpdate{Text: req.Text, Shared: req.Shared})
+	a := actor(c)
+	u, err := s.svc.Commitments.AddUpdate(c, a, c.Param("id"), models.NewUpdate{Text: req.Text, Shared: req.Shared})
 	if err != nil {
 		fail(c, err)
 		return
 	}
 	c.Header("Location", "/api/v1/commitments/"+u.CommitmentID+"/updates")
+	if a.Role == models.RolePartner {
+		c.JSON(http.StatusCreated, toPartnerUpdate(u))
+		return
+	}
 	c.JSON(http.StatusCreated, toUpdate(u))
 }
