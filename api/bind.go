@@ -40,7 +40,45 @@ func bind(c *gin.Context, req any) error {
 		}
 		return models.Errorf(models.BadRequest, "the body must hold a single JSON object")
 	}
+	if name, ok := nulField(reflect.ValueOf(req), ""); ok {
+		return models.InvalidField(name, name+" must not contain NUL characters")
+	}
 	return checkStruct(req)
+}
+
+// nulField finds a text in v that holds a NUL character, which PostgreSQL
+// cannot store, and returns its path in the body.
+func nulField(v reflect.Value, path string) (string, bool) {
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() {
+			return nulField(v.Elem(), path)
+		}
+	case reflect.String:
+		return path, strings.ContainsRune(v.String(), 0)
+	case reflect.Slice, reflect.Array:
+		for i := range v.Len() {
+			if p, ok := nulField(v.Index(i), fmt.Sprintf("%s[%d]", path, i)); ok {
+				return p, true
+			}
+		}
+	case reflect.Struct:
+		t := v.Type()
+		for i := range t.NumField() {
+			f := t.Field(i)
+			name := path // an embedded request type is not part of the body
+			if !f.Anonymous {
+				name = strings.SplitN(f.Tag.Get("json"), ",", 2)[0]
+				if path != "" {
+					name = path + "." + name
+				}
+			}
+			if p, ok := nulField(v.Field(i), name); ok {
+				return p, true
+			}
+		}
+	}
+	return "", false
 }
 
 // decodeError explains why the body could not be decoded.
@@ -63,12 +101,27 @@ func decodeError(err error, req any) error {
 		if typ.Field == "" {
 			return models.Errorf(models.BadRequest, "the body must be a JSON object")
 		}
-		return models.InvalidField(typ.Field, fmt.Sprintf("%s must be %s", typ.Field, jsonType(typ.Type)))
+		name := bodyPath(typ.Field)
+		return models.InvalidField(name, fmt.Sprintf("%s must be %s", name, jsonType(typ.Type)))
 	case strings.HasPrefix(err.Error(), "json: unknown field "):
 		name := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
 		return models.InvalidField(name, name+" is not a field of this resource")
 	}
 	return models.Errorf(models.BadRequest, "the body cannot be read as JSON")
+}
+
+// bodyPath turns the path encoding/json reports for a value of the wrong type
+// ("dialogueRequest.stakeholder_ids") into the field's path in the body
+// ("stakeholder_ids"): embedded request types are not part of the body.
+func bodyPath(field string) string {
+	parts := strings.Split(field, ".")
+	out := parts[:0]
+	for _, p := range parts {
+		if !strings.HasSuffix(p, "Request") {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, ".")
 }
 
 // jsonType names a Go type as a JSON type, for messages.

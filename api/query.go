@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
 	"github.com/google/uuid"
@@ -29,6 +30,11 @@ func (q *query) bad(name, msg string) {
 func (q *query) str(name string) string {
 	q.known[name] = true
 	v := strings.TrimSpace(q.c.Query(name))
+	if strings.ContainsRune(v, 0) || !utf8.ValidString(v) {
+		// PostgreSQL refuses such text outright
+		q.bad(name, "must be UTF-8 text without NUL characters")
+		return ""
+	}
 	if len(v) > 500 {
 		q.bad(name, "must be at most 500 characters")
 		return ""

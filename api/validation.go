@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/gin-gonic/gin/binding"
 	"github.com/go-playground/validator/v10"
@@ -49,6 +50,14 @@ func validate() *validator.Validate {
 		v.RegisterAlias("scale", "min=1,max=5")
 		_ = v.RegisterValidation("enum", func(fl validator.FieldLevel) bool {
 			return models.IsOneOf(fl.Field().String(), enums[fl.Param()])
+		})
+		// datetime replaces the validator's own: a time must also fall in
+		// the years 1 to 9999 (in UTC), which is all that JSON and
+		// PostgreSQL can hold; year 0 would fail the store, year 10000 the
+		// response.
+		_ = v.RegisterValidation("datetime", func(fl validator.FieldLevel) bool {
+			t, err := time.Parse(fl.Param(), fl.Field().String())
+			return err == nil && t.UTC().Year() >= 1 && t.UTC().Year() <= 9999
 		})
 	})
 	return v

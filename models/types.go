@@ -4,6 +4,7 @@ import (
 	"database/sql/driver"
 	"encoding/json"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -16,11 +17,15 @@ const DateLayout = "2006-01-02"
 // TEXT) and never shifts with a time zone.
 type Date string
 
-// ParseDate checks that s is a real calendar date.
+// ParseDate checks that s is a real calendar date, in the years 1 to 9999
+// (PostgreSQL has no year 0).
 func ParseDate(s string) (Date, error) {
 	t, err := time.Parse(DateLayout, s)
 	if err != nil {
 		return "", err
+	}
+	if t.Year() < 1 {
+		return "", fmt.Errorf("date %q is before the year 1", s)
 	}
 	return Date(t.Format(DateLayout)), nil
 }
@@ -83,8 +88,19 @@ func (l StringList) Value() (driver.Value, error) {
 	if l == nil {
 		return "[]", nil
 	}
-	b, err := json.Marshal([]string(l))
-	return string(b), err
+	return JSONText(l)
+}
+
+// JSONText writes v as JSON without escaping <, > and &, so that a list
+// filter can find "R&D" in the stored text as it was written.
+func JSONText(v any) (string, error) {
+	var b strings.Builder
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return "", err
+	}
+	return strings.TrimSuffix(b.String(), "\n"), nil
 }
 
 // Page is one page of a list and the cursor of the next, empty on the last.

@@ -2,6 +2,8 @@ package services
 
 import (
 	"context"
+	"encoding/json"
+	"slices"
 
 	"gorm.io/gorm"
 
@@ -54,5 +56,58 @@ func (s *AuditService) FindAuditEvents(ctx context.Context, actor Actor, f model
 	if f.To != nil {
 		q = q.Where("at < ?", f.To.UTC())
 	}
-	return paginate(q, "audit_events", auditSort, "-at", f.ListParams, func(e models.AuditEvent) string { return e.ID })
+	page, err := paginate(q, "audit_events", auditSort, "-at", f.ListParams, func(e models.AuditEvent) string { return e.ID })
+	if err != nil || actor.can(permSeeConfidential) {
+		return page, err
+	}
+	return page, translate(redactConfidentialEvents(s.read(ctx), page.Items))
+}
+
+// redactConfidentialEvents hides who raised a confidential concern in its
+// audit events, as everywhere else: in every event of a concern that is
+// confidential now, or that was confidential on either side of the change.
+func redactConfidentialEvents(db *gorm.DB, events []models.AuditEvent) error {
+	var ids []string
+	for _, ev := range events {
+		if ev.RecordType == "concern" {
+			ids = append(ids, ev.RecordID)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	var secret []string
+	if err := db.Model(&models.Concern{}).Where("id IN ? AND confidential", ids).Pluck("id", &secret).Error; err != nil {
+		return err
+	}
+	for i := range events {
+		ev := &events[i]
+		if ev.RecordType != "concern" {
+			continue
+		}
+		before, after := decodeSnapshot(ev.Before), decodeSnapshot(ev.After)
+		if !slices.Contains(secret, ev.RecordID) && before["confidential"] != true && after["confidential"] != true {
+			continue
+		}
+		ev.Before, ev.After = redactSnapshot(ev.Before, before), redactSnapshot(ev.After, after)
+	}
+	return nil
+}
+
+func decodeSnapshot(s *string) map[string]any {
+	var m map[string]any
+	if s != nil {
+		_ = json.Unmarshal([]byte(*s), &m)
+	}
+	return m
+}
+
+func redactSnapshot(s *string, m map[string]any) *string {
+	if m == nil {
+		return s
+	}
+	m["stakeholder_id"], m["contact_id"] = nil, nil
+	b, _ := json.Marshal(m)
+	out := string(b)
+	return &out
 }

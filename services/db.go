@@ -2,6 +2,7 @@ package services
 
 import (
 	"context"
+	"database/sql/driver"
 	"fmt"
 	"net/url"
 	"os"
@@ -9,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	gosqlite "github.com/glebarez/go-sqlite"
 	"github.com/glebarez/sqlite"
 	"gorm.io/driver/postgres"
 	"gorm.io/gorm"
@@ -82,6 +84,18 @@ func Open(ctx context.Context, databaseURL string) (*DB, error) {
 		return nil, fmt.Errorf("reach the %s store: %w", dialect, err)
 	}
 	return &DB{DB: gdb, Dialect: dialect}, nil
+}
+
+// SQLite's own LOWER folds ASCII letters alone, PostgreSQL's every letter.
+// The tag and topic filters compare LOWER(column) with a value lowered in
+// Go, so on SQLite LOWER must fold "É" too, or such a tag is never found.
+func init() {
+	gosqlite.MustRegisterDeterministicScalarFunction("lower", 1, func(_ *gosqlite.FunctionContext, args []driver.Value) (driver.Value, error) {
+		if s, ok := args[0].(string); ok {
+			return strings.ToLower(s), nil
+		}
+		return args[0], nil
+	})
 }
 
 // sqliteDSN turns a file path into a DSN with the pragmas Dialoog relies on:

@@ -126,7 +126,7 @@ func decodeCursor(s, sortName string, kind keyKind) (cursor, error) {
 	}
 	switch kind {
 	case keyText:
-		if _, ok := c.Value.(string); !ok {
+		if v, ok := c.Value.(string); !ok || strings.ContainsRune(v, 0) {
 			return cursor{}, bad
 		}
 	case keyDate:

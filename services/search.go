@@ -7,6 +7,8 @@ import (
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
+
+	"dialoog/models"
 )
 
 // fold lowers s and strips its accents, so that "cafe" finds "Café" on both
@@ -54,9 +56,11 @@ func cleanList(in []string) []string {
 	return out
 }
 
-// listContains is a WHERE clause that finds value in a StringList column,
-// ignoring case, on both stores (the column holds a JSON array as text).
+// listContainsPattern is a LIKE pattern that finds value in a StringList
+// column, ignoring case, on both stores (the column holds a JSON array as
+// text, so the value is written as that text writes it).
 func listContainsPattern(value string) string {
-	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`, `"`, `\\"`)
-	return `%"` + r.Replace(strings.ToLower(strings.TrimSpace(value))) + `"%`
+	js, _ := models.JSONText(strings.ToLower(strings.TrimSpace(value)))
+	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+	return "%" + r.Replace(js) + "%"
 }
