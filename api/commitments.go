@@ -14,9 +14,9 @@ type commitmentRequest struct {
 	Title         *string `json:"title" validate:"omitempty,max=300"`
 	Description   *string `json:"description" validate:"omitempty,max=10000"`
 	StakeholderID *string `json:"stakeholder_id" validate:"omitempty,uuid"`
-	ConcernID     *string `json:"concern_id" validate:"omitempty,uuid"`
-	DialogueID    *string `json:"dialogue_id" validate:"omitempty,uuid"`
-	OwnerID       *string `json:"owner_id" validate:"omitempty,uuid"`
+	ConcernID     *string `json:"concern_id" validate:"omitempty,uuid_or_empty"`
+	DialogueID    *string `json:"dialogue_id" validate:"omitempty,uuid_or_empty"`
+	OwnerID       *string `json:"owner_id" validate:"omitempty,uuid_or_empty"`
 	DueOn         *string `json:"due_on" validate:"omitempty,datetime=2006-01-02"`
 	Status        *string `json:"status" validate:"omitempty,enum=status"`
 	Shared        *bool   `json:"shared"`

@@ -11,8 +11,8 @@ import (
 
 type concernRequest struct {
 	StakeholderID *string `json:"stakeholder_id" validate:"omitempty,uuid"`
-	ContactID     *string `json:"contact_id" validate:"omitempty,uuid"`
-	DialogueID    *string `json:"dialogue_id" validate:"omitempty,uuid"`
+	ContactID     *string `json:"contact_id" validate:"omitempty,uuid_or_empty"`
+	DialogueID    *string `json:"dialogue_id" validate:"omitempty,uuid_or_empty"`
 	Title         *string `json:"title" validate:"omitempty,max=300"`
 	Description   *string `json:"description" validate:"omitempty,max=10000"`
 	Topic         *string `json:"topic" validate:"omitempty,max=100"`

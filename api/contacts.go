@@ -12,7 +12,7 @@ import (
 type contactRequest struct {
 	Name  *string `json:"name" validate:"omitempty,max=200"`
 	Role  *string `json:"role" validate:"omitempty,max=200"`
-	Email *string `json:"email" validate:"omitempty,email,max=320"`
+	Email *string `json:"email" validate:"omitempty,email_or_empty,max=320"`
 	Phone *string `json:"phone" validate:"omitempty,max=50"`
 	Notes *string `json:"notes" validate:"omitempty,max=5000"`
 }

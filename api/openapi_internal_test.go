@@ -310,6 +310,12 @@ func oaCheckRules(t *testing.T, doc map[string]any, where string, f oaField, pro
 			if !oaHasFormat(s, name) {
 				t.Errorf("%s: %s wants format %s", where, name, name)
 			}
+		case "uuid_or_empty", "email_or_empty":
+			format := strings.TrimSuffix(name, "_or_empty")
+			empty := slices.ContainsFunc(oaBranches(s), func(b map[string]any) bool { return b["maxLength"] == 0.0 })
+			if !oaHasFormat(s, format) || !empty {
+				t.Errorf("%s: %s wants format %s or an empty string", where, name, format)
+			}
 		case "datetime":
 			format := "date-time"
 			if param == models.DateLayout {

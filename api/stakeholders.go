@@ -16,13 +16,13 @@ type stakeholderRequest struct {
 	Influence   *int      `json:"influence" validate:"omitempty,scale"`
 	Interest    *int      `json:"interest" validate:"omitempty,scale"`
 	Stance      *string   `json:"stance" validate:"omitempty,enum=stance"`
-	Email       *string   `json:"email" validate:"omitempty,email,max=320"`
+	Email       *string   `json:"email" validate:"omitempty,email_or_empty,max=320"`
 	Phone       *string   `json:"phone" validate:"omitempty,max=50"`
 	Website     *string   `json:"website" validate:"omitempty,max=500"`
 	Address     *string   `json:"address" validate:"omitempty,max=500"`
 	Country     *string   `json:"country" validate:"omitempty,max=2"`
 	Tags        *[]string `json:"tags" validate:"omitempty,max=30,dive,max=50"`
-	OwnerID     *string   `json:"owner_id" validate:"omitempty,uuid"`
+	OwnerID     *string   `json:"owner_id" validate:"omitempty,uuid_or_empty"`
 	Description *string   `json:"description" validate:"omitempty,max=10000"`
 	Archived    *bool     `json:"archived"`
 }

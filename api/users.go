@@ -22,7 +22,7 @@ type userUpdateRequest struct {
 	Email           *string `json:"email" validate:"omitempty,email,max=320"`
 	Name            *string `json:"name" validate:"omitempty,max=200"`
 	Role            *string `json:"role" validate:"omitempty,enum=role"`
-	StakeholderID   *string `json:"stakeholder_id" validate:"omitempty,uuid"`
+	StakeholderID   *string `json:"stakeholder_id" validate:"omitempty,uuid_or_empty"`
 	Locale          *string `json:"locale" validate:"omitempty,enum=locale"`
 	Active          *bool   `json:"active"`
 	Password        *string `json:"password" validate:"omitempty,max=72"`

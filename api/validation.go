@@ -48,6 +48,16 @@ func validate() *validator.Validate {
 			return name
 		})
 		v.RegisterAlias("scale", "min=1,max=5")
+		// A PATCH clears an optional reference or email with "": these
+		// take "" as well as a UUID or an email address.
+		_ = v.RegisterValidation("uuid_or_empty", func(fl validator.FieldLevel) bool {
+			s := fl.Field().String()
+			return s == "" || v.Var(s, "uuid") == nil
+		})
+		_ = v.RegisterValidation("email_or_empty", func(fl validator.FieldLevel) bool {
+			s := fl.Field().String()
+			return s == "" || v.Var(s, "email") == nil
+		})
 		_ = v.RegisterValidation("enum", func(fl validator.FieldLevel) bool {
 			return models.IsOneOf(fl.Field().String(), enums[fl.Param()])
 		})
@@ -100,6 +110,10 @@ func message(fe validator.FieldError) string {
 		return "must be an email address"
 	case "uuid", "uuid4", "uuid_rfc4122":
 		return "must be a UUID"
+	case "uuid_or_empty":
+		return "must be a UUID, or empty to clear it"
+	case "email_or_empty":
+		return "must be an email address" // that "" clears it goes without saying
 	case "iso3166_1_alpha2":
 		return "must be an ISO 3166-1 alpha-2 country code, such as NL"
 	case "datetime":
