@@ -148,3 +148,19 @@ func checkVersion(ifMatch *int, current int, what string) error {
 	}
 	return nil
 }
+
+// getByID reads one row by id; a malformed or unknown id is NotFound,
+// naming what was looked for.
+func getByID[T any](tx *gorm.DB, id, what string) (T, error) {
+	var row T
+	if !validID(id) {
+		return row, notFound(what)
+	}
+	if err := tx.Where("id = ?", id).Take(&row).Error; err != nil {
+		if isNotFound(err) {
+			return row, notFound(what)
+		}
+		return row, err
+	}
+	return row, nil
+}

@@ -77,17 +77,7 @@ func redactConcern(actor Actor, c *models.Concern) {
 }
 
 func getConcern(tx *gorm.DB, id string) (models.Concern, error) {
-	var c models.Concern
-	if !validID(id) {
-		return c, notFound("concern")
-	}
-	if err := tx.Where("id = ?", id).Take(&c).Error; err != nil {
-		if isNotFound(err) {
-			return c, notFound("concern")
-		}
-		return c, err
-	}
-	return c, nil
+	return getByID[models.Concern](tx, id, "concern")
 }
 
 // CreateConcern records a concern.

@@ -44,17 +44,7 @@ func (s *ContactService) GetContact(ctx context.Context, actor Actor, id string)
 }
 
 func getContact(tx *gorm.DB, id string) (models.Contact, error) {
-	var c models.Contact
-	if !validID(id) {
-		return c, notFound("contact")
-	}
-	if err := tx.Where("id = ?", id).Take(&c).Error; err != nil {
-		if isNotFound(err) {
-			return c, notFound("contact")
-		}
-		return c, err
-	}
-	return c, nil
+	return getByID[models.Contact](tx, id, "contact")
 }
 
 // CreateContact adds a contact to a live stakeholder.

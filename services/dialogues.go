@@ -98,14 +98,8 @@ func (s *DialogueService) GetDialogue(ctx context.Context, actor Actor, id strin
 }
 
 func getDialogue(tx *gorm.DB, id string) (models.Dialogue, error) {
-	var d models.Dialogue
-	if !validID(id) {
-		return d, notFound("dialogue")
-	}
-	if err := tx.Where("id = ?", id).Take(&d).Error; err != nil {
-		if isNotFound(err) {
-			return d, notFound("dialogue")
-		}
+	d, err := getByID[models.Dialogue](tx, id, "dialogue")
+	if err != nil {
 		return d, err
 	}
 	ds := []models.Dialogue{d}

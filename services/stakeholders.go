@@ -54,17 +54,7 @@ func (s *StakeholderService) GetStakeholder(ctx context.Context, actor Actor, id
 }
 
 func getStakeholder(tx *gorm.DB, id string) (models.Stakeholder, error) {
-	var st models.Stakeholder
-	if !validID(id) {
-		return st, notFound("stakeholder")
-	}
-	if err := tx.Where("id = ?", id).Take(&st).Error; err != nil {
-		if isNotFound(err) {
-			return st, notFound("stakeholder")
-		}
-		return st, err
-	}
-	return st, nil
+	return getByID[models.Stakeholder](tx, id, "stakeholder")
 }
 
 // CreateStakeholder adds a stakeholder. Unset fields take calm defaults

@@ -66,17 +66,7 @@ func (s *UserService) GetUser(ctx context.Context, actor Actor, id string) (mode
 }
 
 func getUser(tx *gorm.DB, id string) (models.User, error) {
-	var u models.User
-	if !validID(id) {
-		return u, notFound("user")
-	}
-	if err := tx.Where("id = ?", id).Take(&u).Error; err != nil {
-		if isNotFound(err) {
-			return u, notFound("user")
-		}
-		return u, err
-	}
-	return u, nil
+	return getByID[models.User](tx, id, "user")
 }
 
 // CreateUser adds a user. A partner must name the stakeholder they speak for.
