@@ -1,17 +1,37 @@
 # Dialoog: `make run` runs it with embedded SQLite and demo data on :8080;
-# `make test` runs every test, on SQLite and on PostgreSQL.
+# `make test` runs every test, on SQLite and on PostgreSQL, then the web
+# app's tests (components, the size budget, and end to end in Chromium).
 
 GO        ?= go
 BIN       := bin/dialoog
 PG_URL    ?= postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable
+WEB       := frontend
 
-.PHONY: run build test vet fmt clean
+.PHONY: run build app test test-web vet fmt clean
 
-run:
+run: app
 	DIALOOG_DEMO=1 $(GO) run ./cmd/dialoog serve
 
-build:
+build: app
 	CGO_ENABLED=0 $(GO) build -trimpath -o $(BIN) ./cmd/dialoog
+
+# The web app, built into frontend/dist, which the binary embeds. `go build`
+# alone needs no Node.js: before the app is built the binary serves a page
+# that says how to build it. Without npm, `make run` and `make build` say so
+# and go on with that page; `make test` fails.
+app:
+	@if ! command -v npm >/dev/null 2>&1; then \
+		echo ""; \
+		echo "************************************************************"; \
+		echo "*  npm is not installed: the web app is NOT built;"; \
+		echo "*  the binary serves a page that says how to build it."; \
+		echo "************************************************************"; \
+		echo ""; \
+	elif [ ! -d $(WEB)/node_modules ]; then \
+		cd $(WEB) && npm ci && npm run build; \
+	else \
+		cd $(WEB) && npm run build; \
+	fi
 
 # The tests make (and drop) their own databases on the PostgreSQL at PG_URL.
 # Where it cannot be reached they say so loudly and test SQLite alone;
@@ -29,6 +49,17 @@ test: vet
 		if [ "$$DIALOOG_REQUIRE_POSTGRES" = "1" ]; then echo "DIALOOG_REQUIRE_POSTGRES=1: failing."; exit 1; fi; \
 	fi
 	DIALOOG_TEST_POSTGRES_URL="$(PG_URL)" $(GO) test -count=1 -p 2 ./...
+	@$(MAKE) --no-print-directory test-web
+
+# The web app's tests, after the Go tests: types and Svelte checks, component
+# tests (Vitest), the size budget on the built output, then the end-to-end
+# run in headless Chromium on SQLite and PostgreSQL. Without Chromium the
+# end-to-end run says loudly that it skipped; CI=true or
+# DIALOOG_REQUIRE_BROWSER=1 makes that a failure.
+test-web:
+	@command -v npm >/dev/null 2>&1 || (echo "npm is needed for the web app's tests"; exit 1)
+	@if [ ! -d $(WEB)/node_modules ]; then cd $(WEB) && npm ci; fi
+	cd $(WEB) && npm run build && npm run check && npm test && npm run test:budget && npm run test:e2e
 
 vet:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || (echo "gofmt needed:"; gofmt -l .; exit 1)
@@ -36,3 +67,4 @@ vet:
 
 clean:
 	rm -rf bin
+	find $(WEB)/dist -mindepth 1 ! -name .gitkeep -delete 2>/dev/null || true
