@@ -306,6 +306,116 @@ describe(`Dialoog in the browser (${STORE})`, () => {
     await p.close();
   });
 
+  it('a director reads the engagement report with the materiality chart, and downloads it as PDF', async () => {
+    const p = await person(browser);
+    await signIn(p.page, users.director, undefined, { lang: 'en' });
+    const page = p.page;
+    await page.getByRole('navigation').getByRole('link', { name: 'Report' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Engagement report' }).waitFor();
+    await page.getByText('Dialogues held').waitFor();
+    const held = Number((await page.locator('.kpis li').first().locator('.n').innerText()).replace(/\D/g, ''));
+    assert.ok(held > 0, 'the demo organisation held dialogues in the last twelve months');
+    await page.getByRole('region', { name: 'Concerns by topic and severity' }).getByText('noise').first().waitFor();
+    const materiality = page.getByRole('region', { name: 'Materiality' });
+    await materiality.getByRole('img', { name: 'Topics by stakeholder influence and severity' }).locator('circle').first().waitFor();
+    await materiality.getByRole('cell', { name: 'noise' }).waitFor();
+    await assertAccessible(page, 'report');
+    await shot(page, 'report-desktop');
+
+    const [pdf, download] = await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/api/v1/reports/engagement') && r.request().headers().accept === 'application/pdf'),
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download PDF' }).click(),
+    ]);
+    assert.equal(pdf.status(), 200);
+    assert.match(pdf.headers()['content-type'], /^application\/pdf/);
+    assert.match(download.suggestedFilename(), /^dialoog-engagement-.*\.pdf$/);
+    const [csv] = await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/api/v1/reports/engagement') && r.request().headers().accept === 'text/csv'),
+      page.getByRole('button', { name: 'Download CSV' }).click(),
+    ]);
+    assert.match(csv.headers()['content-type'], /^text\/csv/);
+
+    // a commitment's details show its history to a director
+    await page.getByRole('navigation').getByRole('link', { name: 'Commitments' }).click();
+    await page.getByLabel('Search commitments').fill(run);
+    const item = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: commitmentTitle }) });
+    await item.getByRole('button', { name: 'Details and progress notes' }).click();
+    await item.getByRole('heading', { level: 4, name: 'History' }).waitFor();
+    await item.getByText(/changed the commitment/).first().waitFor();
+    await shot(page, 'commitment-history-desktop');
+    p.assertCleanConsole();
+    await p.close();
+  });
+
+  it('an officer dry-runs a CSV import, sees the row errors, imports it, and finds the new stakeholder', async () => {
+    const p = await person(browser);
+    await signIn(p.page, users.officer, undefined, { lang: 'en' });
+    const page = p.page;
+    await page.getByRole('navigation').getByRole('link', { name: 'Stakeholders' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Stakeholders' }).waitFor();
+    await page.getByRole('button', { name: 'Import from a file' }).click();
+    const form = page.getByRole('region', { name: 'Import stakeholders' });
+    const file = (text) => ({ name: 'stakeholders.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+    await form.getByLabel('CSV file').setInputFiles(file(`naam;categorie;invloed;belang\nFout ${run};buurt;9;3\n`));
+    await form.getByRole('button', { name: 'Check the file' }).click();
+    await form.getByRole('alert').getByText(/row 2: .*influence/i).waitFor();
+    const importName = `Imkervereniging ${run}`;
+    await form.getByLabel('CSV file').setInputFiles(file(`naam;categorie;invloed;belang;contactpersoon;contact_email\n${importName};buurt;3;4;Anna de Bruin;anna-${run}@e2e.test\n`));
+    await form.getByRole('button', { name: 'Check the file' }).click();
+    await form.getByText('1 stakeholders and 1 contacts would be added.').waitFor();
+    await assertAccessible(page, 'import preview');
+    await shot(page, 'import-preview-desktop');
+    await page.setViewportSize(phone);
+    await assertNoSidewaysScroll(page, 'import preview');
+    await shot(page, 'import-preview-phone');
+    await page.setViewportSize(desktop);
+    await form.getByRole('button', { name: 'Import', exact: true }).click();
+    await form.getByRole('status').filter({ hasText: 'Imported: 1 stakeholders and 1 contacts added.' }).waitFor();
+    await page.getByLabel('Search stakeholders').fill(run);
+    await page.getByRole('cell', { name: importName }).getByRole('link').click();
+    await page.getByRole('heading', { level: 1, name: importName }).waitFor();
+
+    // the contact's data: exported as JSON, then erased after a warning
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export the data of Anna de Bruin' }).click(),
+    ]);
+    assert.match(download.suggestedFilename(), /\.json$/);
+    await page.getByRole('button', { name: 'Erase the personal data of Anna de Bruin' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Erase the personal data of Anna de Bruin?' });
+    await dialog.getByText('This cannot be undone.', { exact: false }).waitFor();
+    await shot(page, 'contact-erase-desktop', { fullPage: false });
+    await dialog.getByRole('button', { name: 'Erase for good' }).click();
+    await page.getByRole('status').filter({ hasText: 'The personal data was erased.' }).waitFor();
+    assert.equal(await page.getByText('Anna de Bruin').count(), 0, 'the name is gone');
+    p.assertCleanConsole([expected4xx(422)]);
+    await p.close();
+  });
+
+  it('my settings make a calendar link to subscribe to, replace it, and stop it', async () => {
+    const p = await person(browser);
+    await signIn(p.page, users.officer, undefined, { lang: 'en' });
+    const page = p.page;
+    await page.getByRole('link', { name: 'My settings' }).click();
+    await page.getByRole('heading', { level: 1, name: 'My settings' }).waitFor();
+    const stop = page.getByRole('button', { name: 'Stop the feed' });
+    if (await stop.isVisible()) await stop.click();
+    await page.getByRole('button', { name: 'Make a calendar link' }).click();
+    const link = page.getByLabel('Your calendar link');
+    assert.match(await link.inputValue(), /^https?:\/\/.+\/calendar\/.+\.ics$/);
+    const ics = await page.request.get(await link.inputValue());
+    assert.equal(ics.status(), 200);
+    assert.match(ics.headers()['content-type'], /text\/calendar/);
+    await assertAccessible(page, 'settings');
+    await shot(page, 'settings-desktop');
+    await page.getByRole('button', { name: 'Replace link' }).click();
+    await page.getByRole('button', { name: 'Stop the feed' }).click();
+    await page.getByRole('status').filter({ hasText: 'The calendar feed was stopped.' }).waitFor();
+    p.assertCleanConsole();
+    await p.close();
+  });
+
   it('the partner sees that commitment and nothing else, replies, and disputes it once done (in Dutch)', async () => {
     const p = await person(browser, { locale: 'nl-NL' });
     const page = p.page;
@@ -385,6 +495,8 @@ describe(`Dialoog in the browser (${STORE})`, () => {
       ['officer', '/commitments', 'Commitments', 'commitments'],
       ['director', '/overview', 'Overview', 'overview'],
       ['admin', '/users', 'Users', 'users'],
+      ['director', '/report', 'Engagement report', 'report'],
+      ['officer', '/settings', 'My settings', 'settings'],
     ];
     const byRole = {};
     for (const [role, path, heading, name] of screens) {
@@ -398,7 +510,7 @@ describe(`Dialoog in the browser (${STORE})`, () => {
       await page.waitForLoadState('networkidle');
       await assertNoSidewaysScroll(page, heading);
       // long lists as the first screenful a person sees; forms whole
-      await shot(page, `${name}-phone`, { fullPage: name === 'log-meeting' || name === 'overview' });
+      await shot(page, `${name}-phone`, { fullPage: name === 'log-meeting' || name === 'overview' || name === 'report' });
     }
     // the menu opens on a phone
     const page = byRole.officer.page;

@@ -49,7 +49,7 @@ test('the sign-in page loads at most 100 KB of JS and CSS, gzipped', () => {
 
 test('screens are loaded when opened, not with the sign-in page', () => {
   const names = firstLoad().map((f) => f.file);
-  for (const screen of ['LogMeeting', 'Overview', 'Stakeholders', 'Commitments', 'ActionList', 'Users']) {
+  for (const screen of ['LogMeeting', 'Overview', 'Stakeholders', 'Commitments', 'ActionList', 'Users', 'Report', 'Settings']) {
     assert.ok(!names.some((n) => n.includes(screen)), `${screen} is not in the first load`);
   }
 });

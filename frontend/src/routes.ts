@@ -25,6 +25,8 @@ export const routes: Route[] = [
   { pattern: '/concerns', load: () => import('./screens/Concerns.svelte'), roles: internal },
   { pattern: '/commitments', load: () => import('./screens/Commitments.svelte'), roles: internal },
   { pattern: '/overview', load: () => import('./screens/Overview.svelte'), roles: internal },
+  { pattern: '/report', load: () => import('./screens/Report.svelte'), roles: internal },
+  { pattern: '/settings', load: () => import('./screens/Settings.svelte'), roles: ['admin', 'officer', 'director', 'partner'] },
   { pattern: '/actions', load: () => import('./screens/ActionList.svelte'), roles: ['partner'] },
   { pattern: '/users', load: () => import('./screens/Users.svelte'), roles: ['admin'] },
 ];
@@ -42,6 +44,7 @@ export const nav: NavItem[] = [
   { path: '/concerns', label: 'nav.concerns', roles: internal },
   { path: '/commitments', label: 'nav.commitments', roles: internal },
   { path: '/overview', label: 'nav.overview', roles: internal },
+  { path: '/report', label: 'nav.report', roles: internal },
   { path: '/users', label: 'nav.users', roles: ['admin'] },
   { path: '/actions', label: 'nav.actions', roles: ['partner'] },
 ];

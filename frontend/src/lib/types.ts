@@ -186,3 +186,90 @@ export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
 export const CONCERN_STATUSES = ['open', 'acknowledged', 'responded', 'closed'] as const;
 export const COMMITMENT_STATUSES = ['open', 'in_progress', 'done', 'cancelled'] as const;
 export const ROLES = ['admin', 'officer', 'director', 'partner'] as const;
+
+export interface GroupFigures {
+  category: string;
+  stakeholders: number;
+  dialogues: number;
+  dialogues_by_format: Record<string, number>;
+}
+
+export interface SeverityResponsiveness {
+  severity: string;
+  concerns: number;
+  median_days_to_acknowledge: number | null;
+  median_days_to_respond: number | null;
+}
+
+export interface KeyConcern {
+  id: string;
+  title: string;
+  topic: string;
+  severity: string;
+  status: string;
+  stakeholder_name: string | null;
+  raised_on: string;
+  response: string;
+  decision: string;
+}
+
+export interface CommitmentTally {
+  made: number;
+  kept: number;
+  open: number;
+  overdue: number;
+  cancelled: number;
+  accepted: number;
+  disputed: number;
+  shared_made: number;
+}
+
+export interface EngagementReport {
+  from: string;
+  to: string;
+  dialogue_count: number;
+  stakeholders_engaged: number;
+  stakeholder_groups: GroupFigures[];
+  dialogues_by_format: Record<string, number>;
+  dialogues_by_engagement_level: Record<string, number>;
+  concern_count: number;
+  concerns_by_topic: TopicLoad[];
+  concerns_by_status: Record<string, number>;
+  responsiveness_by_severity: SeverityResponsiveness[];
+  key_concerns: KeyConcern[];
+  commitments: CommitmentTally;
+}
+
+export interface MaterialTopic {
+  topic: string;
+  concerns: number;
+  stakeholders: number;
+  influence_weight: number;
+  mean_severity: number;
+  max_severity: string;
+  open_concerns: number;
+}
+
+export interface ImportDuplicate {
+  row: number;
+  field: string;
+  value: string;
+  existing_id: string | null;
+  message: string;
+}
+
+export interface ImportResult {
+  dry_run: boolean;
+  imported: boolean;
+  rows: number;
+  stakeholders_created: number;
+  contacts_created: number;
+  duplicates: ImportDuplicate[];
+  errors_truncated?: boolean;
+}
+
+export interface CalendarFeed {
+  active: boolean;
+  created_at: string | null;
+  url?: string;
+}

@@ -11,12 +11,20 @@ export interface Call {
 
 type Answer = { status?: number; body?: unknown } | ((call: Call) => { status?: number; body?: unknown });
 
+function parse(s: string): unknown {
+  try {
+    return JSON.parse(s);
+  } catch {
+    return s; // a CSV upload
+  }
+}
+
 export function fakeApi(routes: Record<string, Answer>) {
   const calls: Call[] = [];
   const fetch = vi.fn(async (url: string, init: RequestInit = {}) => {
     const method = (init.method ?? 'GET').toUpperCase();
     const path = url.replace(/^\/api\/v1/, '');
-    const call: Call = { method, path, headers: (init.headers ?? {}) as Record<string, string>, body: init.body ? JSON.parse(String(init.body)) : undefined };
+    const call: Call = { method, path, headers: (init.headers ?? {}) as Record<string, string>, body: init.body ? parse(String(init.body)) : undefined };
     calls.push(call);
     const key = Object.keys(routes).find((k) => {
       const [m, p] = k.split(' ');
