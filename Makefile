@@ -68,3 +68,35 @@ vet:
 clean:
 	rm -rf bin
 	find $(WEB)/dist -mindepth 1 ! -name .gitkeep -delete 2>/dev/null || true
+
+# Fault tests (cmd/dialoog/faults_test.go): PostgreSQL stopped, crashed and
+# hung under load (on a throw-away cluster of their own, never PG_URL's
+# server), SIGTERM under load to the built binary, two replicas on one
+# PostgreSQL, SQLite under many writers. About two minutes; CI runs them.
+.PHONY: faults fuzz-short
+faults:
+	DIALOOG_FAULTS=1 DIALOOG_TEST_POSTGRES_URL="$(PG_URL)" $(GO) test -count=1 -run '^TestFault' -v ./cmd/dialoog
+
+# A short fuzzing run of every fuzz target, FUZZTIME each (go test fuzzes
+# one target at a time). Their seeds (f.Add and testdata/fuzz) also run as
+# ordinary tests in make test. To keep what a longer run finds, copy it from
+# $$(go env GOCACHE)/fuzz/dialoog/PACKAGE/TARGET into PACKAGE/testdata/fuzz/TARGET.
+FUZZTIME     ?= 15s
+FUZZ_TARGETS := api:FuzzRequestBody api:FuzzListQuery services:FuzzDecodeCursor services:FuzzImportCSV models:FuzzParseDate
+fuzz-short:
+	@set -e; for t in $(FUZZ_TARGETS); do \
+		echo "fuzzing $${t#*:} in ./$${t%%:*} for $(FUZZTIME)"; \
+		$(GO) test -run='^$$' -fuzz='^'"$${t#*:}"'$$' -fuzztime=$(FUZZTIME) ./$${t%%:*}; \
+	done
+
+# Benchmarks (bench/, results in BENCHMARKS.md): the large generated register
+# on PostgreSQL and on SQLite, each scenario at concurrency 1, 8 and 32 over
+# loopback, against the database's own limit on the same statements
+# (pgbench). The registers are kept and reused (the database dialoog_bench on
+# PG_URL's server, bench/data/). About half an hour; run it on a quiet
+# machine. Not part of make test. BENCH_FLAGS passes flags, e.g. -help.
+.PHONY: bench
+BENCH_FLAGS ?=
+bench:
+	CGO_ENABLED=0 $(GO) build -trimpath -o bin/dialoog-bench-server ./cmd/dialoog
+	$(GO) run ./bench -bin bin/dialoog-bench-server -pg "$(PG_URL)" $(BENCH_FLAGS)

@@ -40,7 +40,7 @@ func (s *Server) listAuditEvents(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	page, err := s.svc.Audit.FindAuditEvents(c, actor(c), f)
+	page, err := s.svc.Audit.FindAuditEvents(c.Request.Context(), actor(c), f)
 	if err != nil {
 		fail(c, err)
 		return

@@ -18,7 +18,7 @@ type calendarFeedResponse struct {
 }
 
 func (s *Server) getCalendarFeed(c *gin.Context) {
-	st, err := s.svc.Calendar.FeedState(c, actor(c))
+	st, err := s.svc.Calendar.FeedState(c.Request.Context(), actor(c))
 	if err != nil {
 		fail(c, err)
 		return
@@ -29,7 +29,7 @@ func (s *Server) getCalendarFeed(c *gin.Context) {
 // createCalendarFeed makes (or replaces) the signed-in user's feed and
 // answers its URL, this once.
 func (s *Server) createCalendarFeed(c *gin.Context) {
-	secret, createdAt, err := s.svc.Calendar.CreateFeed(c, actor(c))
+	secret, createdAt, err := s.svc.Calendar.CreateFeed(c.Request.Context(), actor(c))
 	if err != nil {
 		fail(c, err)
 		return
@@ -45,7 +45,7 @@ func (s *Server) createCalendarFeed(c *gin.Context) {
 }
 
 func (s *Server) revokeCalendarFeed(c *gin.Context) {
-	if err := s.svc.Calendar.RevokeFeed(c, actor(c)); err != nil {
+	if err := s.svc.Calendar.RevokeFeed(c.Request.Context(), actor(c)); err != nil {
 		fail(c, err)
 		return
 	}
@@ -60,7 +60,7 @@ func (s *Server) calendar(c *gin.Context) {
 		fail(c, models.Errorf(models.NotFound, "no such calendar"))
 		return
 	}
-	u, items, err := s.svc.Calendar.Feed(c, secret)
+	u, items, err := s.svc.Calendar.Feed(c.Request.Context(), secret)
 	if err != nil {
 		fail(c, err)
 		return

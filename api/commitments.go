@@ -108,7 +108,7 @@ func (s *Server) listCommitments(c *gin.Context) {
 		return
 	}
 	a := actor(c)
-	page, err := s.svc.Commitments.FindCommitments(c, a, f)
+	page, err := s.svc.Commitments.FindCommitments(c.Request.Context(), a, f)
 	if err != nil {
 		fail(c, err)
 		return
@@ -126,7 +126,7 @@ func (s *Server) createCommitment(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	cm, err := s.svc.Commitments.CreateCommitment(c, actor(c), req.changes())
+	cm, err := s.svc.Commitments.CreateCommitment(c.Request.Context(), actor(c), req.changes())
 	if err != nil {
 		fail(c, err)
 		return
@@ -136,7 +136,7 @@ func (s *Server) createCommitment(c *gin.Context) {
 
 func (s *Server) getCommitment(c *gin.Context) {
 	a := actor(c)
-	cm, err := s.svc.Commitments.GetCommitment(c, a, c.Param("id"))
+	cm, err := s.svc.Commitments.GetCommitment(c.Request.Context(), a, c.Param("id"))
 	if err != nil {
 		fail(c, err)
 		return
@@ -151,7 +151,7 @@ func (s *Server) updateCommitment(c *gin.Context) {
 		return
 	}
 	a := actor(c)
-	cm, err := s.svc.Commitments.UpdateCommitment(c, a, c.Param("id"), ifMatch(c), req.changes())
+	cm, err := s.svc.Commitments.UpdateCommitment(c.Request.Context(), a, c.Param("id"), ifMatch(c), req.changes())
 	if err != nil {
 		fail(c, err)
 		return
@@ -160,7 +160,7 @@ func (s *Server) updateCommitment(c *gin.Context) {
 }
 
 func (s *Server) archiveCommitment(c *gin.Context) {
-	if err := s.svc.Commitments.ArchiveCommitment(c, actor(c), c.Param("id")); err != nil {
+	if err := s.svc.Commitments.ArchiveCommitment(c.Request.Context(), actor(c), c.Param("id")); err != nil {
 		fail(c, err)
 		return
 	}
@@ -179,7 +179,7 @@ func (s *Server) giveVerdict(c *gin.Context) {
 		return
 	}
 	a := actor(c)
-	cm, err := s.svc.Commitments.GiveVerdict(c, a, c.Param("id"), models.Verdict{Verdict: req.Verdict, Reason: req.Reason})
+	cm, err := s.svc.Commitments.GiveVerdict(c.Request.Context(), a, c.Param("id"), models.Verdict{Verdict: req.Verdict, Reason: req.Reason})
 	if err != nil {
 		fail(c, err)
 		return
@@ -232,7 +232,7 @@ func (s *Server) listUpdates(c *gin.Context) {
 		return
 	}
 	a := actor(c)
-	page, err := s.svc.Commitments.FindUpdates(c, a, c.Param("id"), p)
+	page, err := s.svc.Commitments.FindUpdates(c.Request.Context(), a, c.Param("id"), p)
 	if err != nil {
 		fail(c, err)
 		return
@@ -251,7 +251,7 @@ func (s *Server) addUpdate(c *gin.Context) {
 		return
 	}
 	a := actor(c)
-	u, err := s.svc.Commitments.AddUpdate(c, a, c.Param("id"), models.NewUpdate{Text: req.Text, Shared: req.Shared})
+	u, err := s.svc.Commitments.AddUpdate(c.Request.Context(), a, c.Param("id"), models.NewUpdate{Text: req.Text, Shared: req.Shared})
 	if err != nil {
 		fail(c, err)
 		return

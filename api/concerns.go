@@ -79,7 +79,7 @@ func (s *Server) listConcerns(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	page, err := s.svc.Concerns.FindConcerns(c, actor(c), f)
+	page, err := s.svc.Concerns.FindConcerns(c.Request.Context(), actor(c), f)
 	if err != nil {
 		fail(c, err)
 		return
@@ -93,7 +93,7 @@ func (s *Server) createConcern(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	cn, err := s.svc.Concerns.CreateConcern(c, actor(c), req.changes())
+	cn, err := s.svc.Concerns.CreateConcern(c.Request.Context(), actor(c), req.changes())
 	if err != nil {
 		fail(c, err)
 		return
@@ -102,7 +102,7 @@ func (s *Server) createConcern(c *gin.Context) {
 }
 
 func (s *Server) getConcern(c *gin.Context) {
-	cn, err := s.svc.Concerns.GetConcern(c, actor(c), c.Param("id"))
+	cn, err := s.svc.Concerns.GetConcern(c.Request.Context(), actor(c), c.Param("id"))
 	if err != nil {
 		fail(c, err)
 		return
@@ -116,7 +116,7 @@ func (s *Server) updateConcern(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	cn, err := s.svc.Concerns.UpdateConcern(c, actor(c), c.Param("id"), ifMatch(c), req.changes())
+	cn, err := s.svc.Concerns.UpdateConcern(c.Request.Context(), actor(c), c.Param("id"), ifMatch(c), req.changes())
 	if err != nil {
 		fail(c, err)
 		return
@@ -125,7 +125,7 @@ func (s *Server) updateConcern(c *gin.Context) {
 }
 
 func (s *Server) archiveConcern(c *gin.Context) {
-	if err := s.svc.Concerns.ArchiveConcern(c, actor(c), c.Param("id")); err != nil {
+	if err := s.svc.Concerns.ArchiveConcern(c.Request.Context(), actor(c), c.Param("id")); err != nil {
 		fail(c, err)
 		return
 	}

@@ -49,7 +49,7 @@ func (s *Server) listContacts(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	page, err := s.svc.Contacts.FindContacts(c, actor(c), f)
+	page, err := s.svc.Contacts.FindContacts(c.Request.Context(), actor(c), f)
 	if err != nil {
 		fail(c, err)
 		return
@@ -63,7 +63,7 @@ func (s *Server) createContact(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	ct, err := s.svc.Contacts.CreateContact(c, actor(c), c.Param("id"), req.changes())
+	ct, err := s.svc.Contacts.CreateContact(c.Request.Context(), actor(c), c.Param("id"), req.changes())
 	if err != nil {
 		fail(c, err)
 		return
@@ -72,7 +72,7 @@ func (s *Server) createContact(c *gin.Context) {
 }
 
 func (s *Server) getContact(c *gin.Context) {
-	ct, err := s.svc.Contacts.GetContact(c, actor(c), c.Param("id"))
+	ct, err := s.svc.Contacts.GetContact(c.Request.Context(), actor(c), c.Param("id"))
 	if err != nil {
 		fail(c, err)
 		return
@@ -86,7 +86,7 @@ func (s *Server) updateContact(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	ct, err := s.svc.Contacts.UpdateContact(c, actor(c), c.Param("id"), ifMatch(c), req.changes())
+	ct, err := s.svc.Contacts.UpdateContact(c.Request.Context(), actor(c), c.Param("id"), ifMatch(c), req.changes())
 	if err != nil {
 		fail(c, err)
 		return
@@ -95,7 +95,7 @@ func (s *Server) updateContact(c *gin.Context) {
 }
 
 func (s *Server) archiveContact(c *gin.Context) {
-	if err := s.svc.Contacts.ArchiveContact(c, actor(c), c.Param("id")); err != nil {
+	if err := s.svc.Contacts.ArchiveContact(c.Request.Context(), actor(c), c.Param("id")); err != nil {
 		fail(c, err)
 		return
 	}

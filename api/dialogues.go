@@ -96,7 +96,7 @@ func (s *Server) listDialogues(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	page, err := s.svc.Dialogues.FindDialogues(c, actor(c), f)
+	page, err := s.svc.Dialogues.FindDialogues(c.Request.Context(), actor(c), f)
 	if err != nil {
 		fail(c, err)
 		return
@@ -117,7 +117,7 @@ func (s *Server) logMeeting(c *gin.Context) {
 	for _, cr := range req.Commitments {
 		m.Commitments = append(m.Commitments, models.MeetingCommitment{CommitmentChanges: cr.changes(), ConcernIndex: cr.ConcernIndex})
 	}
-	res, err := s.svc.Dialogues.LogMeeting(c, actor(c), m)
+	res, err := s.svc.Dialogues.LogMeeting(c.Request.Context(), actor(c), m)
 	if err != nil {
 		fail(c, err)
 		return
@@ -133,7 +133,7 @@ func (s *Server) logMeeting(c *gin.Context) {
 }
 
 func (s *Server) getDialogue(c *gin.Context) {
-	d, err := s.svc.Dialogues.GetDialogue(c, actor(c), c.Param("id"))
+	d, err := s.svc.Dialogues.GetDialogue(c.Request.Context(), actor(c), c.Param("id"))
 	if err != nil {
 		fail(c, err)
 		return
@@ -147,7 +147,7 @@ func (s *Server) updateDialogue(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	d, err := s.svc.Dialogues.UpdateDialogue(c, actor(c), c.Param("id"), ifMatch(c), req.changes())
+	d, err := s.svc.Dialogues.UpdateDialogue(c.Request.Context(), actor(c), c.Param("id"), ifMatch(c), req.changes())
 	if err != nil {
 		fail(c, err)
 		return
@@ -156,7 +156,7 @@ func (s *Server) updateDialogue(c *gin.Context) {
 }
 
 func (s *Server) archiveDialogue(c *gin.Context) {
-	if err := s.svc.Dialogues.ArchiveDialogue(c, actor(c), c.Param("id")); err != nil {
+	if err := s.svc.Dialogues.ArchiveDialogue(c.Request.Context(), actor(c), c.Param("id")); err != nil {
 		fail(c, err)
 		return
 	}

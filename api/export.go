@@ -24,7 +24,7 @@ func (s *Server) export(c *gin.Context) {
 	}
 	defer os.Remove(f.Name())
 	defer f.Close()
-	if err := s.svc.Export.Export(c, actor(c), f); err != nil {
+	if err := s.svc.Export.Export(c.Request.Context(), actor(c), f); err != nil {
 		fail(c, err)
 		return
 	}

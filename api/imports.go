@@ -5,6 +5,7 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"os"
 	"strings"
 
 	"github.com/gin-gonic/gin"
@@ -56,7 +57,7 @@ func (s *Server) importStakeholders(c *gin.Context) {
 		return
 	}
 	defer body.Close()
-	res, err := s.svc.Imports.ImportStakeholders(c, actor(c), body, dry != nil && *dry)
+	res, err := s.svc.Imports.ImportStakeholders(c.Request.Context(), actor(c), body, dry != nil && *dry)
 	var mbe *http.MaxBytesError
 	if errors.As(err, &mbe) {
 		err = models.Errorf(models.TooLarge, "the file is larger than %d MB", maxImport>>20)
@@ -100,7 +101,43 @@ func importBody(c *gin.Context) (io.ReadCloser, error) {
 		}
 		return fh.Open()
 	case mt == "text/csv" || mt == "application/csv" || mt == "text/plain" || strings.HasSuffix(mt, "ms-excel"):
-		return c.Request.Body, nil
+		return spool(c.Request.Body)
 	}
 	return nil, models.Errorf(models.Unsupported, "send the file as text/csv, or as the field \"file\" of a multipart/form-data upload")
+}
+
+// spool reads the whole upload into a temporary file before the import
+// begins, as FormFile does for a form upload. The import is one transaction,
+// and on SQLite a transaction holds the store's only write lock: reading
+// the rows straight from a slow client would hold that lock for as long as
+// the upload takes, and every other writer would wait, then fail with
+// "database is locked". The file goes when the returned body is closed.
+func spool(body io.Reader) (io.ReadCloser, error) {
+	f, err := os.CreateTemp("", "dialoog-import-*.csv")
+	if err != nil {
+		return nil, err
+	}
+	sp := spooled{f}
+	if _, err := io.Copy(f, body); err != nil {
+		sp.Close()
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			return nil, models.Errorf(models.TooLarge, "the file is larger than %d MB", maxImport>>20)
+		}
+		return nil, models.Errorf(models.BadRequest, "the upload broke off before the end of the file")
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		sp.Close()
+		return nil, err
+	}
+	return sp, nil
+}
+
+// spooled is an upload in a temporary file, removed on Close.
+type spooled struct{ *os.File }
+
+func (s spooled) Close() error {
+	err := s.File.Close()
+	os.Remove(s.Name())
+	return err
 }

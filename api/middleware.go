@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"crypto/rand"
 	"encoding/hex"
 	"log/slog"
@@ -67,4 +68,34 @@ func securityHeaders(c *gin.Context) {
 	h.Set("Referrer-Policy", "same-origin")
 	h.Set("X-Frame-Options", "DENY")
 	c.Next()
+}
+
+// DefaultRequestTimeout bounds a request when Config.RequestTimeout is zero.
+const DefaultRequestTimeout = 30 * time.Second
+
+// bulkRoutes move a whole file or the whole register; they get bulkFactor
+// times the ordinary timeout.
+var bulkRoutes = map[string]bool{"/api/v1/stakeholders/import": true, "/api/v1/export": true}
+
+const bulkFactor = 10
+
+// withDeadline bounds how long a request may take. Every query runs on the
+// request's context, so when the database hangs (a lost network, a stuck
+// disk, a frozen server: no error ever comes back) the request fails with
+// 503 at the deadline instead of holding its connection and goroutine for
+// as long as the database hangs, which over TCP can be many minutes.
+func withDeadline(timeout time.Duration) gin.HandlerFunc {
+	if timeout <= 0 {
+		timeout = DefaultRequestTimeout
+	}
+	return func(c *gin.Context) {
+		d := timeout
+		if bulkRoutes[c.FullPath()] {
+			d *= bulkFactor
+		}
+		ctx, cancel := context.WithTimeout(c.Request.Context(), d)
+		defer cancel()
+		c.Request = c.Request.WithContext(ctx)
+		c.Next()
+	}
 }

@@ -46,7 +46,7 @@ func (s *Server) overview(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	ov, err := s.svc.Overview.Overview(c, actor(c))
+	ov, err := s.svc.Overview.Overview(c.Request.Context(), actor(c))
 	if err != nil {
 		fail(c, err)
 		return

@@ -20,7 +20,7 @@ type contactExportResponse struct {
 
 // exportContact answers everything held about a contact (GDPR access).
 func (s *Server) exportContact(c *gin.Context) {
-	ex, err := s.svc.Privacy.ExportContact(c, actor(c), c.Param("id"))
+	ex, err := s.svc.Privacy.ExportContact(c.Request.Context(), actor(c), c.Param("id"))
 	if err != nil {
 		fail(c, err)
 		return
@@ -41,7 +41,7 @@ func (s *Server) exportContact(c *gin.Context) {
 
 // eraseContact erases a contact's personal data (GDPR erasure).
 func (s *Server) eraseContact(c *gin.Context) {
-	ct, err := s.svc.Privacy.EraseContact(c, actor(c), c.Param("id"))
+	ct, err := s.svc.Privacy.EraseContact(c.Request.Context(), actor(c), c.Param("id"))
 	if err != nil {
 		fail(c, err)
 		return

@@ -109,7 +109,7 @@ func (s *Server) engagementReport(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	rep, err := s.svc.Reports.EngagementReport(c, actor(c), from, to)
+	rep, err := s.svc.Reports.EngagementReport(c.Request.Context(), actor(c), from, to)
 	if err != nil {
 		fail(c, err)
 		return
@@ -216,7 +216,7 @@ func (s *Server) materiality(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	topics, err := s.svc.Reports.Materiality(c, actor(c), from, to)
+	topics, err := s.svc.Reports.Materiality(c.Request.Context(), actor(c), from, to)
 	if err != nil {
 		fail(c, err)
 		return

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/gin-gonic/gin"
+	gojson "github.com/goccy/go-json"
 
 	"dialoog/models"
 )
@@ -36,7 +37,15 @@ func respondList[M, R any](c *gin.Context, page models.Page[M], convert func(M) 
 		writeCSV(c, items)
 		return
 	}
-	c.JSON(http.StatusOK, listResponse[R]{Items: items, NextCursor: next})
+	// A list is most of the work of a request that returns one (a page of
+	// 50 records), so it is written with goccy/go-json: the same bytes as
+	// encoding/json (TestListJSONIsEncodingJSON), in a fraction of the time.
+	body, err := gojson.Marshal(listResponse[R]{Items: items, NextCursor: next})
+	if err != nil {
+		fail(c, err)
+		return
+	}
+	c.Data(http.StatusOK, "application/json; charset=utf-8", body)
 }
 
 // writeCSV writes rows as CSV, one column per JSON field of R, in the

@@ -18,6 +18,9 @@ type Config struct {
 	SecureCookies bool
 	// Frontend is the built single-page app; nil serves nothing at /.
 	Frontend fs.FS
+	// RequestTimeout bounds each request (import and export get ten times
+	// as long); zero means DefaultRequestTimeout.
+	RequestTimeout time.Duration
 }
 
 // Server is the HTTP API over the services.
@@ -37,7 +40,7 @@ func New(svc *services.Services, cfg Config, log *slog.Logger) *Server {
 	e := gin.New()
 	e.HandleMethodNotAllowed = true
 	e.ContextWithFallback = true
-	e.Use(withRequestID, logRequests(log), s.metrics.middleware, gin.CustomRecovery(recoverPanics), securityHeaders)
+	e.Use(withRequestID, logRequests(log), s.metrics.middleware, gin.CustomRecovery(recoverPanics), securityHeaders, withDeadline(cfg.RequestTimeout))
 	e.NoRoute(s.noRoute)
 	e.NoMethod(func(c *gin.Context) {
 		c.Header("Content-Type", "application/problem+json")

@@ -75,7 +75,7 @@ func (s *Server) listStakeholders(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	page, err := s.svc.Stakeholders.FindStakeholders(c, actor(c), f)
+	page, err := s.svc.Stakeholders.FindStakeholders(c.Request.Context(), actor(c), f)
 	if err != nil {
 		fail(c, err)
 		return
@@ -89,7 +89,7 @@ func (s *Server) createStakeholder(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	st, err := s.svc.Stakeholders.CreateStakeholder(c, actor(c), req.changes())
+	st, err := s.svc.Stakeholders.CreateStakeholder(c.Request.Context(), actor(c), req.changes())
 	if err != nil {
 		fail(c, err)
 		return
@@ -98,7 +98,7 @@ func (s *Server) createStakeholder(c *gin.Context) {
 }
 
 func (s *Server) getStakeholder(c *gin.Context) {
-	st, err := s.svc.Stakeholders.GetStakeholder(c, actor(c), c.Param("id"))
+	st, err := s.svc.Stakeholders.GetStakeholder(c.Request.Context(), actor(c), c.Param("id"))
 	if err != nil {
 		fail(c, err)
 		return
@@ -112,7 +112,7 @@ func (s *Server) updateStakeholder(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	st, err := s.svc.Stakeholders.UpdateStakeholder(c, actor(c), c.Param("id"), ifMatch(c), req.changes())
+	st, err := s.svc.Stakeholders.UpdateStakeholder(c.Request.Context(), actor(c), c.Param("id"), ifMatch(c), req.changes())
 	if err != nil {
 		fail(c, err)
 		return
@@ -121,7 +121,7 @@ func (s *Server) updateStakeholder(c *gin.Context) {
 }
 
 func (s *Server) archiveStakeholder(c *gin.Context) {
-	if err := s.svc.Stakeholders.ArchiveStakeholder(c, actor(c), c.Param("id")); err != nil {
+	if err := s.svc.Stakeholders.ArchiveStakeholder(c.Request.Context(), actor(c), c.Param("id")); err != nil {
 		fail(c, err)
 		return
 	}

@@ -43,7 +43,7 @@ func (s *Server) listTokens(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	page, err := s.svc.Tokens.FindTokens(c, actor(c), f)
+	page, err := s.svc.Tokens.FindTokens(c.Request.Context(), actor(c), f)
 	if err != nil {
 		fail(c, err)
 		return
@@ -62,7 +62,7 @@ func (s *Server) createToken(c *gin.Context) {
 		t, _ := time.Parse(time.RFC3339Nano, *req.ExpiresAt) // validated above
 		exp = &t
 	}
-	t, err := s.svc.Tokens.CreateToken(c, actor(c), req.Name, exp)
+	t, err := s.svc.Tokens.CreateToken(c.Request.Context(), actor(c), req.Name, exp)
 	if err != nil {
 		fail(c, err)
 		return
@@ -73,7 +73,7 @@ func (s *Server) createToken(c *gin.Context) {
 }
 
 func (s *Server) getToken(c *gin.Context) {
-	t, err := s.svc.Tokens.GetToken(c, actor(c), c.Param("id"))
+	t, err := s.svc.Tokens.GetToken(c.Request.Context(), actor(c), c.Param("id"))
 	if err != nil {
 		fail(c, err)
 		return
@@ -91,7 +91,7 @@ func (s *Server) updateToken(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	t, err := s.svc.Tokens.RenameToken(c, actor(c), c.Param("id"), req.Name)
+	t, err := s.svc.Tokens.RenameToken(c.Request.Context(), actor(c), c.Param("id"), req.Name)
 	if err != nil {
 		fail(c, err)
 		return
@@ -100,7 +100,7 @@ func (s *Server) updateToken(c *gin.Context) {
 }
 
 func (s *Server) revokeToken(c *gin.Context) {
-	if err := s.svc.Tokens.RevokeToken(c, actor(c), c.Param("id")); err != nil {
+	if err := s.svc.Tokens.RevokeToken(c.Request.Context(), actor(c), c.Param("id")); err != nil {
 		fail(c, err)
 		return
 	}

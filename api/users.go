@@ -57,7 +57,7 @@ func (s *Server) listUsers(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	page, err := s.svc.Users.FindUsers(c, actor(c), f)
+	page, err := s.svc.Users.FindUsers(c.Request.Context(), actor(c), f)
 	if err != nil {
 		fail(c, err)
 		return
@@ -71,7 +71,7 @@ func (s *Server) createUser(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	u, err := s.svc.Users.CreateUser(c, actor(c), models.NewUser{Email: req.Email, Name: req.Name, Role: models.Role(req.Role),
+	u, err := s.svc.Users.CreateUser(c.Request.Context(), actor(c), models.NewUser{Email: req.Email, Name: req.Name, Role: models.Role(req.Role),
 		StakeholderID: req.StakeholderID, Locale: req.Locale, Password: req.Password})
 	if err != nil {
 		fail(c, err)
@@ -81,7 +81,7 @@ func (s *Server) createUser(c *gin.Context) {
 }
 
 func (s *Server) getUser(c *gin.Context) {
-	u, err := s.svc.Users.GetUser(c, actor(c), c.Param("id"))
+	u, err := s.svc.Users.GetUser(c.Request.Context(), actor(c), c.Param("id"))
 	if err != nil {
 		fail(c, err)
 		return
@@ -101,7 +101,7 @@ func (s *Server) updateUser(c *gin.Context) {
 		r := models.Role(*req.Role)
 		ch.Role = &r
 	}
-	u, err := s.svc.Users.UpdateUser(c, actor(c), c.Param("id"), ifMatch(c), ch)
+	u, err := s.svc.Users.UpdateUser(c.Request.Context(), actor(c), c.Param("id"), ifMatch(c), ch)
 	if err != nil {
 		fail(c, err)
 		return
@@ -110,7 +110,7 @@ func (s *Server) updateUser(c *gin.Context) {
 }
 
 func (s *Server) deactivateUser(c *gin.Context) {
-	if err := s.svc.Users.DeactivateUser(c, actor(c), c.Param("id")); err != nil {
+	if err := s.svc.Users.DeactivateUser(c.Request.Context(), actor(c), c.Param("id")); err != nil {
 		fail(c, err)
 		return
 	}

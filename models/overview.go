@@ -1,5 +1,10 @@
 package models
 
+import (
+	"maps"
+	"slices"
+)
+
 // Overview holds the directors' figures.
 type Overview struct {
 	Today               Date
@@ -36,4 +41,18 @@ type MonthResponsiveness struct {
 	Raised              int
 	MedianDaysToAck     *float64
 	MedianDaysToRespond *float64
+}
+
+// Clone returns a copy that shares no map or slice with o.
+func (o Overview) Clone() Overview {
+	c := o
+	c.CommitmentsByStatus = maps.Clone(o.CommitmentsByStatus)
+	c.CommitmentsByOwner = slices.Clone(o.CommitmentsByOwner)
+	c.ConcernsByTopic = slices.Clone(o.ConcernsByTopic)
+	for i := range c.ConcernsByTopic {
+		c.ConcernsByTopic[i].BySeverity = maps.Clone(o.ConcernsByTopic[i].BySeverity)
+	}
+	c.Responsiveness = slices.Clone(o.Responsiveness)
+	c.DueNext = slices.Clone(o.DueNext)
+	return c
 }

@@ -102,17 +102,29 @@ func (s *AuthService) Logout(ctx context.Context, secret string) error {
 func (s *AuthService) SessionActor(ctx context.Context, secret string) (Actor, string, error) {
 	db := s.read(ctx)
 	now := s.now()
-	var sess models.Session
-	if err := db.Where("id = ? AND expires_at > ?", hashSecret(secret), now).Take(&sess).Error; err != nil {
+	// the session and its user in one query: every request asks this
+	var sess struct {
+		ID, UserID    string
+		CSRFToken     string `gorm:"column:csrf_token"`
+		LastSeenAt    time.Time
+		Role          models.Role
+		Name          string
+		StakeholderID *string
+		Active        bool
+	}
+	err := db.Table("sessions").Select("sessions.id, sessions.user_id, sessions.csrf_token, sessions.last_seen_at, users.role, users.name, users.stakeholder_id, users.active").
+		Joins("JOIN users ON users.id = sessions.user_id").
+		Where("sessions.id = ? AND sessions.expires_at > ?", hashSecret(secret), now).Take(&sess).Error
+	if err != nil {
 		if isNotFound(err) {
 			return Actor{}, "", models.Errorf(models.Unauthorized, "your session has ended; sign in again")
 		}
 		return Actor{}, "", translate(err)
 	}
-	actor, err := s.actorFor(db, sess.UserID)
-	if err != nil {
-		return Actor{}, "", err
+	if !sess.Active {
+		return Actor{}, "", models.Errorf(models.Unauthorized, "this account is deactivated")
 	}
+	actor := ActorOf(models.User{ID: sess.UserID, Role: sess.Role, Name: sess.Name, StakeholderID: sess.StakeholderID})
 	// Extend the session at most once a minute, not on every request.
 	if now.Sub(sess.LastSeenAt) > time.Minute {
 		err := db.Model(&models.Session{}).Where("id = ?", sess.ID).

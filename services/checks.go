@@ -1,6 +1,7 @@
 package services
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -101,6 +102,10 @@ func checkInternalUser(tx *gorm.DB, c *checks, field, id string) error {
 	if !c.id(field, id) {
 		return nil
 	}
+	refs := knownRefsOf(tx)
+	if refs["internal user "+id] {
+		return nil
+	}
 	var n int64
 	err := tx.Model(&models.User{}).Where("id = ? AND active AND role <> ?", id, models.RolePartner).Count(&n).Error
 	if err != nil {
@@ -108,6 +113,8 @@ func checkInternalUser(tx *gorm.DB, c *checks, field, id string) error {
 	}
 	if n == 0 {
 		c.add(field, "must be an active internal user")
+	} else if refs != nil {
+		refs["internal user "+id] = true
 	}
 	return nil
 }
@@ -117,14 +124,41 @@ func checkRef(tx *gorm.DB, c *checks, field, table, id, what string) error {
 	if !c.id(field, id) {
 		return nil
 	}
+	refs := knownRefsOf(tx)
+	if refs[table+" "+id] {
+		return nil
+	}
 	ok, err := exists(tx, table, id, false)
 	if err != nil {
 		return err
 	}
 	if !ok {
 		c.add(field, "must be an existing %s", what)
+	} else if refs != nil {
+		refs[table+" "+id] = true
 	}
 	return nil
+}
+
+// knownRefs are the references found valid so far in one transaction that
+// writes many records at once (a whole meeting), so that each is looked up
+// once: the meeting's stakeholder once, not again by each of its concerns
+// and commitments, and the dialogue and concerns it has just written not at
+// all. Keys are "table id", and "internal user id".
+type knownRefs map[string]bool
+
+type knownRefsKey struct{}
+
+// withKnownRefs returns tx remembering the references checked through it.
+func withKnownRefs(tx *gorm.DB) (*gorm.DB, knownRefs) {
+	refs := knownRefs{}
+	return tx.WithContext(context.WithValue(tx.Statement.Context, knownRefsKey{}, refs)), refs
+}
+
+// knownRefsOf is the memory of tx, or nil outside withKnownRefs.
+func knownRefsOf(tx *gorm.DB) knownRefs {
+	refs, _ := tx.Statement.Context.Value(knownRefsKey{}).(knownRefs)
+	return refs
 }
 
 // saveVersioned writes every column of row, which must carry its new version,
@@ -139,6 +173,21 @@ func saveVersioned(tx *gorm.DB, row any, oldVersion int, what string) error {
 		return stale(what)
 	}
 	return nil
+}
+
+// lockRow takes the row's write lock for the rest of tx, before the record
+// is read, so that two updates of one record take turns: the second reads
+// what the first wrote. Without it both read the same version on
+// PostgreSQL, and the second's conditional UPDATE finds it gone and answers
+// 412, even to a PATCH without If-Match. FOR NO KEY UPDATE is the lock the
+// UPDATE takes anyway, so the order of locks does not change, and inserts
+// that reference the row are not held up. SQLite needs none: a transaction
+// there takes the database's write lock when it begins.
+func lockRow(tx *gorm.DB, table, id string) error {
+	if tx.Dialector.Name() != "postgres" || !validID(id) {
+		return nil
+	}
+	return tx.Exec("SELECT 1 FROM "+table+" WHERE id = ? FOR NO KEY UPDATE", id).Error
 }
 
 // checkVersion refuses a write based on an old read (If-Match).

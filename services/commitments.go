@@ -162,6 +162,9 @@ func (s *CommitmentService) UpdateCommitment(ctx context.Context, actor Actor, i
 	}
 	var c models.Commitment
 	err := s.tx(ctx, func(tx *gorm.DB) error {
+		if err := lockRow(tx, "commitments", id); err != nil {
+			return err
+		}
 		old, err := s.getScoped(tx, actor, id)
 		if err != nil {
 			return err
@@ -195,6 +198,9 @@ func (s *CommitmentService) ArchiveCommitment(ctx context.Context, actor Actor, 
 		return forbidden("your role (%s) may not archive commitments", actor.Role)
 	}
 	return s.tx(ctx, func(tx *gorm.DB) error {
+		if err := lockRow(tx, "commitments", id); err != nil {
+			return err
+		}
 		old, err := s.getScoped(tx, actor, id)
 		if err != nil || old.ArchivedAt != nil {
 			return err
@@ -288,6 +294,9 @@ func (s *CommitmentService) GiveVerdict(ctx context.Context, actor Actor, id str
 	}
 	var c models.Commitment
 	err := s.tx(ctx, func(tx *gorm.DB) error {
+		if err := lockRow(tx, "commitments", id); err != nil {
+			return err
+		}
 		old, err := s.getScoped(tx, actor, id)
 		if err != nil {
 			return err

@@ -125,6 +125,9 @@ func (s *ConcernService) UpdateConcern(ctx context.Context, actor Actor, id stri
 	}
 	var c models.Concern
 	err := s.tx(ctx, func(tx *gorm.DB) error {
+		if err := lockRow(tx, "concerns", id); err != nil {
+			return err
+		}
 		old, err := getConcern(tx, id)
 		if err != nil {
 			return err
@@ -153,6 +156,9 @@ func (s *ConcernService) ArchiveConcern(ctx context.Context, actor Actor, id str
 		return err
 	}
 	return s.tx(ctx, func(tx *gorm.DB) error {
+		if err := lockRow(tx, "concerns", id); err != nil {
+			return err
+		}
 		old, err := getConcern(tx, id)
 		if err != nil || old.ArchivedAt != nil {
 			return err

@@ -84,6 +84,9 @@ func (s *ContactService) UpdateContact(ctx context.Context, actor Actor, id stri
 	}
 	var c models.Contact
 	err := s.tx(ctx, func(tx *gorm.DB) error {
+		if err := lockRow(tx, "contacts", id); err != nil {
+			return err
+		}
 		old, err := getContact(tx, id)
 		if err != nil {
 			return err
@@ -114,6 +117,9 @@ func (s *ContactService) ArchiveContact(ctx context.Context, actor Actor, id str
 		return err
 	}
 	return s.tx(ctx, func(tx *gorm.DB) error {
+		if err := lockRow(tx, "contacts", id); err != nil {
+			return err
+		}
 		old, err := getContact(tx, id)
 		if err != nil || old.ArchivedAt != nil {
 			return err

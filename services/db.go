@@ -21,6 +21,12 @@ import (
 type DB struct {
 	*gorm.DB
 	Dialect string // "postgres" or "sqlite"
+	// writer is held by the one transaction of this process that writes to
+	// SQLite. SQLite lets one writer in at a time; without this queue the
+	// others wait in its busy handler, which sleeps and retries (up to 100 ms
+	// a try), so that under concurrent writes the lock stands idle between
+	// them. Queued here they follow each other at once. Nil on PostgreSQL.
+	writer chan struct{}
 }
 
 // DefaultSQLitePath is where the embedded store lives when DATABASE_URL is unset.
@@ -83,7 +89,11 @@ func Open(ctx context.Context, databaseURL string) (*DB, error) {
 		sqlDB.Close()
 		return nil, fmt.Errorf("reach the %s store: %w", dialect, err)
 	}
-	return &DB{DB: gdb, Dialect: dialect}, nil
+	db := &DB{DB: gdb, Dialect: dialect}
+	if dialect == "sqlite" {
+		db.writer = make(chan struct{}, 1)
+	}
+	return db, nil
 }
 
 // SQLite's own LOWER folds ASCII letters alone, PostgreSQL's every letter.

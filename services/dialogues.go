@@ -28,11 +28,14 @@ func (s *DialogueService) FindDialogues(ctx context.Context, actor Actor, f mode
 	}
 	db := s.read(ctx)
 	q := archivedFilter(db.Model(&models.Dialogue{}), "dialogues", f.Archived)
+	// IN, not EXISTS: the same to PostgreSQL, but SQLite then starts from the
+	// few dialogues of this stakeholder or user (their index on the link
+	// table) instead of testing every dialogue from the newest back.
 	if f.StakeholderID != "" {
-		q = q.Where("EXISTS (SELECT 1 FROM dialogue_stakeholders ds WHERE ds.dialogue_id = dialogues.id AND ds.stakeholder_id = ?)", f.StakeholderID)
+		q = q.Where("dialogues.id IN (SELECT ds.dialogue_id FROM dialogue_stakeholders ds WHERE ds.stakeholder_id = ?)", f.StakeholderID)
 	}
 	if f.UserID != "" {
-		q = q.Where("EXISTS (SELECT 1 FROM dialogue_users du WHERE du.dialogue_id = dialogues.id AND du.user_id = ?)", f.UserID)
+		q = q.Where("dialogues.id IN (SELECT du.dialogue_id FROM dialogue_users du WHERE du.user_id = ?)", f.UserID)
 	}
 	if f.Format != "" {
 		q = q.Where("dialogues.format = ?", f.Format)
@@ -128,6 +131,8 @@ func (s *DialogueService) LogMeeting(ctx context.Context, actor Actor, m models.
 	}
 	var res models.MeetingResult
 	err := s.tx(ctx, func(tx *gorm.DB) error {
+		// each reference is looked up once for the whole meeting
+		tx, refs := withKnownRefs(tx)
 		now := s.now()
 		d := models.Dialogue{ID: newID(), Format: "meeting", EngagementLevel: "consult", Topics: models.StringList{},
 			CreatedBy: actor.ref(), CreatedAt: now, UpdatedAt: now, Version: 1, HeldAt: now}
@@ -144,9 +149,13 @@ func (s *DialogueService) LogMeeting(ctx context.Context, actor Actor, m models.
 			return err
 		}
 		res.Dialogue = d
+		refs["dialogues "+d.ID] = true
 		concerns := &ConcernService{base: s.base}
 		for i, in := range m.Concerns {
 			in.DialogueID = &d.ID
+			if in.RaisedAt == nil {
+				in.RaisedAt = &d.HeldAt // raised when the meeting was held, as createConcern would read it
+			}
 			if in.StakeholderID == nil && len(d.StakeholderIDs) == 1 {
 				in.StakeholderID = &d.StakeholderIDs[0]
 			}
@@ -154,6 +163,7 @@ func (s *DialogueService) LogMeeting(ctx context.Context, actor Actor, m models.
 			if err != nil {
 				return err
 			}
+			refs["concerns "+c.ID] = true
 			res.Concerns = append(res.Concerns, c)
 		}
 		commitments := &CommitmentService{base: s.base}
@@ -202,6 +212,9 @@ func (s *DialogueService) UpdateDialogue(ctx context.Context, actor Actor, id st
 	}
 	var d models.Dialogue
 	err := s.tx(ctx, func(tx *gorm.DB) error {
+		if err := lockRow(tx, "dialogues", id); err != nil {
+			return err
+		}
 		old, err := getDialogue(tx, id)
 		if err != nil {
 			return err
@@ -240,6 +253,9 @@ func (s *DialogueService) ArchiveDialogue(ctx context.Context, actor Actor, id s
 		return err
 	}
 	return s.tx(ctx, func(tx *gorm.DB) error {
+		if err := lockRow(tx, "dialogues", id); err != nil {
+			return err
+		}
 		old, err := getDialogue(tx, id)
 		if err != nil || old.ArchivedAt != nil {
 			return err

@@ -5,9 +5,11 @@ import (
 	"database/sql"
 	"database/sql/driver"
 	"errors"
+	"io"
 	"net"
 	"strings"
 
+	"github.com/jackc/pgx/v5/pgconn"
 	"gorm.io/gorm"
 
 	"dialoog/models"
@@ -40,9 +42,25 @@ func translate(err error) error {
 // isUnavailable reports whether err says the store is down rather than that
 // the query was wrong, so that clients get 503 and can retry.
 func isUnavailable(err error) bool {
-	var ne net.Error
-	if errors.As(err, &ne) || errors.Is(err, driver.ErrBadConn) || errors.Is(err, sql.ErrConnDone) {
+	var (
+		ne    net.Error
+		pgErr *pgconn.PgError
+		cErr  *pgconn.ConnectError
+	)
+	switch {
+	case errors.As(err, &ne), errors.As(err, &cErr), errors.Is(err, driver.ErrBadConn), errors.Is(err, sql.ErrConnDone),
+		pgconn.Timeout(err):
 		return true
+	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
+		// the server went away in the middle of a reply: PostgreSQL crashed
+		// or was killed (the fault tests stop it with -m immediate)
+		return true
+	case errors.As(err, &pgErr):
+		// class 08 is a connection exception; 57P01 to 57P03 are an
+		// administrator's shutdown, a crash of another backend, and a server
+		// not yet accepting connections; 53300 is too many connections
+		return strings.HasPrefix(pgErr.Code, "08") || pgErr.Code == "57P01" || pgErr.Code == "57P02" ||
+			pgErr.Code == "57P03" || pgErr.Code == "53300"
 	}
 	msg := err.Error()
 	for _, s := range []string{"connection refused", "failed to connect", "the database system is shutting down", "the database system is starting up", "conn closed", "terminating connection", "database is locked", "SQLITE_BUSY", "sql: database is closed"} {

@@ -68,3 +68,53 @@ func TestMigrationsApplyTwiceIdempotently(t *testing.T) {
 		}
 	})
 }
+
+// pgOnlyIndexes are the indexes PostgreSQL has and SQLite has not: trigram
+// indexes for q and the tag and topic filters (SQLite has no such index),
+// and the one on LOWER(topic) (LOWER is Dialoog's own function on SQLite;
+// see 00003_indexes.sql).
+var pgOnlyIndexes = []string{"commitments_search", "concerns_search", "concerns_topic", "dialogues_search", "dialogues_topics",
+	"stakeholders_search", "stakeholders_tags"}
+
+// The stores' indexes carry the same names, so that a plan read on one
+// can be looked up on the other; PostgreSQL's few extra are named above.
+func TestMigrationsMakeTheSameIndexes(t *testing.T) {
+	if len(storetest.Stores()) < 2 {
+		t.Skip("needs both stores")
+	}
+	pg := indexNames(t, storetest.Open(t, "postgres"))
+	lite := indexNames(t, storetest.Open(t, "sqlite"))
+	var pgShared []string
+	for _, n := range pg {
+		if !slices.Contains(pgOnlyIndexes, n) {
+			pgShared = append(pgShared, n)
+		}
+	}
+	if !slices.Equal(pgShared, lite) {
+		t.Errorf("indexes differ:\n postgres %v\n sqlite   %v", pgShared, lite)
+	}
+	for _, n := range pgOnlyIndexes {
+		if !slices.Contains(pg, n) {
+			t.Errorf("PostgreSQL lacks %s", n)
+		}
+	}
+}
+
+// indexNames lists the indexes made by the migrations, not those behind a
+// primary key or UNIQUE (their names are each store's own).
+func indexNames(t *testing.T, db *services.DB) []string {
+	t.Helper()
+	var names []string
+	var err error
+	if db.Dialect == "postgres" {
+		err = db.Raw(`SELECT i.indexname FROM pg_indexes i WHERE i.schemaname = 'public' AND NOT EXISTS (
+			SELECT 1 FROM pg_constraint c WHERE c.conindid = (quote_ident(i.schemaname) || '.' || quote_ident(i.indexname))::regclass)
+			ORDER BY 1`).Scan(&names).Error
+	} else {
+		err = db.Raw(`SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY 1`).Scan(&names).Error
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return names
+}

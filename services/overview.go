@@ -2,14 +2,50 @@ package services
 
 import (
 	"context"
+	"database/sql/driver"
+	"fmt"
 	"slices"
+	"strings"
+	"sync"
 	"time"
 
 	"dialoog/models"
 )
 
 // OverviewService computes the directors' figures.
-type OverviewService struct{ base }
+type OverviewService struct {
+	base
+	cache *overviewCache
+}
+
+// DefaultOverviewTTL is how long a computed overview is served again. Its
+// figures count every commitment and concern the register ever held, which
+// on a register of a million records takes the store a tenth of a second or
+// more; directors opening the overview at the same time share one
+// computation, and a few seconds' delay is nothing for these figures. A
+// write through this replica makes the next request compute afresh, so
+// whoever changed something sees it at once; writes through other replicas
+// show within the TTL.
+const DefaultOverviewTTL = 10 * time.Second
+
+// overviewCache keeps the last overview, and lets one request compute it
+// while the others wait for that result.
+type overviewCache struct {
+	ttl    time.Duration
+	mu     sync.Mutex
+	ok     bool
+	key    overviewKey
+	at     time.Time // by the wall clock
+	ov     models.Overview
+	flight chan struct{} // closed when the computation in flight ends
+}
+
+// overviewKey is what a cached overview is valid for: the day (overdue and
+// the months move with it) and the writes this process had made.
+type overviewKey struct {
+	today  string
+	writes uint64
+}
 
 // responsivenessMonths is how far back the days-to-acknowledge and
 // days-to-respond figures reach.
@@ -17,12 +53,54 @@ const responsivenessMonths = 12
 
 // Overview returns the figures directors look at: commitments by status and
 // by owner, concerns by topic and severity, how fast concerns were answered
-// month by month, and what falls due in the next two weeks.
+// month by month, and what falls due in the next two weeks. The figures may
+// be up to the TTL old (Options.OverviewTTL), never older than a write made
+// through this process.
 // Errors: Forbidden for partners.
 func (s *OverviewService) Overview(ctx context.Context, actor Actor) (models.Overview, error) {
 	if err := actor.require(permReadInternal); err != nil {
 		return models.Overview{}, err
 	}
+	c := s.cache
+	if c == nil || c.ttl < 0 {
+		return s.compute(ctx)
+	}
+	key := overviewKey{today: s.today(), writes: s.writes.Load()}
+	for {
+		c.mu.Lock()
+		if c.ok && c.key == key && time.Since(c.at) < c.ttl {
+			ov := c.ov
+			c.mu.Unlock()
+			return ov.Clone(), nil
+		}
+		if wait := c.flight; wait != nil {
+			c.mu.Unlock()
+			select {
+			case <-wait:
+				continue
+			case <-ctx.Done():
+				return models.Overview{}, translate(ctx.Err())
+			}
+		}
+		done := make(chan struct{})
+		c.flight = done
+		c.mu.Unlock()
+
+		ov, err := s.compute(ctx)
+		c.mu.Lock()
+		c.flight = nil
+		close(done)
+		if err == nil {
+			c.ok, c.key, c.at, c.ov = true, key, time.Now(), ov.Clone()
+		}
+		c.mu.Unlock()
+		return ov, err
+	}
+}
+
+// compute reads every figure of the overview from the store, in aggregate
+// queries that the indexes of 00003_indexes.sql answer.
+func (s *OverviewService) compute(ctx context.Context) (models.Overview, error) {
 	db := s.read(ctx)
 	today := s.today()
 	ov := models.Overview{Today: models.Date(today), CommitmentsByStatus: map[string]int{}}
@@ -125,38 +203,63 @@ func topicTable(rows []struct {
 }
 
 // responsiveness gives, for each of the last months, the median days from
-// raising a concern to acknowledging it and to responding to it. Medians are
-// taken in Go: SQLite has no percentile function, and a year of concerns is
-// small next to what a query returns anyway.
+// raising a concern to acknowledging it and to responding to it. The store
+// finds the middle concern or two of each month (window functions, on
+// both stores; SQLite has no percentile function) and hands back only those,
+// so a year of concerns never leaves the database; the days are then
+// reckoned in Go from their exact times, as median always did.
 func (s *OverviewService) responsiveness(ctx context.Context) ([]models.MonthResponsiveness, error) {
 	now := s.now()
 	first := time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, -(responsivenessMonths - 1), 0)
-	var rows []struct {
-		RaisedAt       time.Time
-		AcknowledgedAt *time.Time
-		RespondedAt    *time.Time
+	end := first.AddDate(0, responsivenessMonths, 0)
+	month, ackDays, respondDays := "strftime('%Y-%m', raised_at)", "julianday(acknowledged_at) - julianday(raised_at)", "julianday(responded_at) - julianday(raised_at)"
+	if s.db.Dialect == "postgres" {
+		month, ackDays, respondDays = "to_char(raised_at AT TIME ZONE 'UTC', 'YYYY-MM')", "acknowledged_at - raised_at", "responded_at - raised_at"
 	}
-	err := s.read(ctx).Table("concerns").Select("raised_at, acknowledged_at, responded_at").
-		Where("archived_at IS NULL AND raised_at >= ?", first).Scan(&rows).Error
+	var rows []struct {
+		Step, Month      string
+		RaisedAt, DoneAt storedTime
+		N                int
+	}
+	err := s.read(ctx).Raw(`WITH c AS (
+			SELECT `+month+` AS month, raised_at, acknowledged_at, responded_at FROM concerns
+			WHERE archived_at IS NULL AND raised_at >= ? AND raised_at < ?
+		), steps AS (
+			SELECT 'ack' AS step, month, raised_at, acknowledged_at AS done_at,
+				ROW_NUMBER() OVER (PARTITION BY month ORDER BY `+ackDays+`) AS rn, COUNT(*) OVER (PARTITION BY month) AS n
+			FROM c WHERE acknowledged_at IS NOT NULL
+			UNION ALL
+			SELECT 'respond', month, raised_at, responded_at,
+				ROW_NUMBER() OVER (PARTITION BY month ORDER BY `+respondDays+`), COUNT(*) OVER (PARTITION BY month)
+			FROM c WHERE responded_at IS NOT NULL
+		)
+		SELECT step, month, raised_at, done_at, n FROM steps WHERE rn IN ((n + 1) / 2, (n + 2) / 2)
+		UNION ALL
+		SELECT 'raised', month, NULL, NULL, COUNT(*) FROM c GROUP BY month`, first, end).Scan(&rows).Error
 	if err != nil {
 		return nil, translate(err)
 	}
 	type acc struct {
 		raised       int
-		ack, respond []float64
+		ack, respond []float64 // the middle one or two
 	}
 	months := make([]acc, responsivenessMonths)
 	for _, r := range rows {
-		i := (r.RaisedAt.Year()-first.Year())*12 + int(r.RaisedAt.Month()) - int(first.Month())
+		t, err := time.Parse("2006-01", r.Month)
+		if err != nil {
+			return nil, fmt.Errorf("responsiveness: month %q: %w", r.Month, err)
+		}
+		i := (t.Year()-first.Year())*12 + int(t.Month()) - int(first.Month())
 		if i < 0 || i >= responsivenessMonths {
 			continue
 		}
-		months[i].raised++
-		if r.AcknowledgedAt != nil {
-			months[i].ack = append(months[i].ack, r.AcknowledgedAt.Sub(r.RaisedAt).Hours()/24)
-		}
-		if r.RespondedAt != nil {
-			months[i].respond = append(months[i].respond, r.RespondedAt.Sub(r.RaisedAt).Hours()/24)
+		switch r.Step {
+		case "raised":
+			months[i].raised = r.N
+		case "ack":
+			months[i].ack = append(months[i].ack, r.DoneAt.Sub(r.RaisedAt.Time).Hours()/24)
+		case "respond":
+			months[i].respond = append(months[i].respond, r.DoneAt.Sub(r.RaisedAt.Time).Hours()/24)
 		}
 	}
 	out := make([]models.MonthResponsiveness, responsivenessMonths)
@@ -165,6 +268,41 @@ func (s *OverviewService) responsiveness(ctx context.Context) ([]models.MonthRes
 			MedianDaysToAck: median(m.ack), MedianDaysToRespond: median(m.respond)}
 	}
 	return out, nil
+}
+
+// storedTime reads a time column that SQLite hands back as text once it has
+// passed through a CTE or a UNION, where it no longer knows the column's type.
+type storedTime struct{ time.Time }
+
+// Value makes GORM take storedTime for a column, not a relation.
+func (t storedTime) Value() (driver.Value, error) { return t.Time, nil }
+
+func (t *storedTime) Scan(v any) error {
+	switch x := v.(type) {
+	case nil:
+		t.Time = time.Time{}
+	case time.Time:
+		t.Time = x.UTC()
+	case string:
+		return t.parse(x)
+	case []byte:
+		return t.parse(string(x))
+	default:
+		return fmt.Errorf("cannot scan %T into a time", v)
+	}
+	return nil
+}
+
+func (t *storedTime) parse(s string) error {
+	// the formats the SQLite driver writes and reads (go-sqlite's parseTimeFormats)
+	for _, layout := range []string{"2006-01-02 15:04:05.999999999-07:00", "2006-01-02T15:04:05.999999999-07:00",
+		"2006-01-02 15:04:05.999999999", "2006-01-02T15:04:05.999999999", "2006-01-02 15:04:05", "2006-01-02T15:04:05"} {
+		if v, err := time.ParseInLocation(layout, strings.TrimSuffix(s, "Z"), time.UTC); err == nil {
+			t.Time = v.UTC()
+			return nil
+		}
+	}
+	return fmt.Errorf("cannot read %q as a time", s)
 }
 
 // median returns the median of xs, rounded to a tenth of a day, or nil for none.

@@ -76,7 +76,12 @@ func paginate[T any](q *gorm.DB, table string, keys sortKeys, def string, p mode
 		if desc {
 			op = "<"
 		}
-		q = q.Where(fmt.Sprintf("(%s %s ? OR (%s = ? AND %s %s ?))", col, op, col, idCol, op), c.Value, c.Value, c.ID)
+		// A row value, not "col > v OR (col = v AND id > x)": both stores
+		// turn the row value into the start of a range on the (col, id)
+		// index, while the OR makes PostgreSQL read every row before the
+		// cursor and throw them away, so that the thousandth page cost a
+		// thousand first ones. Sort columns are NOT NULL, so both mean the same.
+		q = q.Where(fmt.Sprintf("(%s, %s) %s (?, ?)", col, idCol, op), c.Value, c.ID)
 	}
 	dir := "ASC"
 	if desc {

@@ -79,6 +79,9 @@ func (s *PrivacyService) EraseContact(ctx context.Context, actor Actor, id strin
 	}
 	var c models.Contact
 	err := s.tx(ctx, func(tx *gorm.DB) error {
+		if err := lockRow(tx, "contacts", id); err != nil {
+			return err
+		}
 		old, err := getContact(tx, id)
 		if err != nil {
 			return err

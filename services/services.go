@@ -2,6 +2,7 @@ package services
 
 import (
 	"context"
+	"sync/atomic"
 	"time"
 
 	"github.com/google/uuid"
@@ -38,6 +39,9 @@ type Options struct {
 	BcryptCost int
 	// SessionTTL is how long a session lives without use; 0 is 12 hours.
 	SessionTTL time.Duration
+	// OverviewTTL is how long the directors' overview is served again
+	// before it is computed anew; 0 is DefaultOverviewTTL, below 0 is never.
+	OverviewTTL time.Duration
 }
 
 // New wires every service over db.
@@ -48,7 +52,10 @@ func New(db *DB, opts Options) *Services {
 	if opts.SessionTTL == 0 {
 		opts.SessionTTL = 12 * time.Hour
 	}
-	b := base{db: db, clock: opts.Clock}
+	if opts.OverviewTTL == 0 {
+		opts.OverviewTTL = DefaultOverviewTTL
+	}
+	b := base{db: db, clock: opts.Clock, writes: new(atomic.Uint64)}
 	return &Services{
 		DB:           db,
 		Auth:         &AuthService{base: b, bcryptCost: opts.BcryptCost, sessionTTL: opts.SessionTTL},
@@ -60,7 +67,7 @@ func New(db *DB, opts Options) *Services {
 		Concerns:     &ConcernService{base: b},
 		Commitments:  &CommitmentService{base: b},
 		Audit:        &AuditService{base: b},
-		Overview:     &OverviewService{base: b},
+		Overview:     &OverviewService{base: b, cache: &overviewCache{ttl: opts.OverviewTTL}},
 		Reports:      &ReportService{base: b},
 		Privacy:      &PrivacyService{base: b},
 		Imports:      &ImportService{base: b},
@@ -69,10 +76,13 @@ func New(db *DB, opts Options) *Services {
 	}
 }
 
-// base is what every service holds: the store and a clock.
+// base is what every service holds: the store, a clock, and a count of the
+// transactions this process has run, which tells a cached figure that it
+// may be out of date.
 type base struct {
-	db    *DB
-	clock Clock
+	db     *DB
+	clock  Clock
+	writes *atomic.Uint64
 }
 
 // now is the current time as both stores keep it: UTC, to the microsecond.
@@ -81,10 +91,28 @@ func (b base) now() time.Time { return b.clock().UTC().Truncate(time.Microsecond
 // today is the current calendar date (UTC).
 func (b base) today() string { return b.now().Format("2006-01-02") }
 
-// tx runs fn in one transaction on the request's context.
+// tx runs fn in one transaction on the request's context. On SQLite, whose
+// transactions all take the write lock, it first waits its turn in this
+// process (DB.writer).
 func (b base) tx(ctx context.Context, fn func(tx *gorm.DB) error) error {
+	if b.db.writer != nil {
+		select {
+		case b.db.writer <- struct{}{}:
+			defer func() { <-b.db.writer }()
+		case <-ctx.Done():
+			return translate(ctx.Err())
+		}
+	}
 	err := b.db.WithContext(ctx).Transaction(fn)
+	b.wrote()
 	return translate(err)
+}
+
+// wrote notes that the store may have changed.
+func (b base) wrote() {
+	if b.writes != nil {
+		b.writes.Add(1)
+	}
 }
 
 // read returns a handle for queries outside a transaction.

@@ -90,6 +90,9 @@ func (s *StakeholderService) UpdateStakeholder(ctx context.Context, actor Actor,
 	}
 	var st models.Stakeholder
 	err := s.tx(ctx, func(tx *gorm.DB) error {
+		if err := lockRow(tx, "stakeholders", id); err != nil {
+			return err
+		}
 		old, err := getStakeholder(tx, id)
 		if err != nil {
 			return err

@@ -140,6 +140,9 @@ func (s *UserService) UpdateUser(ctx context.Context, actor Actor, id string, if
 	}
 	var u models.User
 	err := s.tx(ctx, func(tx *gorm.DB) error {
+		if err := lockRow(tx, "users", id); err != nil {
+			return err
+		}
 		old, err := getUser(tx, id)
 		if err != nil {
 			return err

@@ -3,6 +3,9 @@ package main
 import (
 	"fmt"
 	"strconv"
+	"time"
+
+	"dialoog/api"
 )
 
 // Config is every setting of the program: defaults here, environment
@@ -15,6 +18,12 @@ type Config struct {
 	Demo          bool   // DIALOOG_DEMO=1 fills an empty store with the demo organisation
 	SecureCookies bool   // DIALOOG_SECURE_COOKIES=1 behind HTTPS
 	LogFormat     string // DIALOOG_LOG_FORMAT: text or json
+	// RequestTimeout (DIALOOG_REQUEST_TIMEOUT, such as 30s) bounds each
+	// request, so that a database that hangs fails requests with 503.
+	RequestTimeout time.Duration
+	// OverviewTTL (DIALOOG_OVERVIEW_TTL, such as 10s; 0s computes every
+	// request) is how long the directors' overview is served again.
+	OverviewTTL time.Duration
 }
 
 func loadConfig(env func(string) string) (Config, error) {
@@ -36,6 +45,24 @@ func loadConfig(env func(string) string) (Config, error) {
 			return cfg, fmt.Errorf("DIALOOG_LOG_FORMAT must be text or json, not %q", v)
 		}
 		cfg.LogFormat = v
+	}
+	cfg.RequestTimeout = api.DefaultRequestTimeout
+	if v := env("DIALOOG_REQUEST_TIMEOUT"); v != "" {
+		d, err := time.ParseDuration(v)
+		if err != nil || d <= 0 {
+			return cfg, fmt.Errorf("DIALOOG_REQUEST_TIMEOUT must be a duration such as 30s, not %q", v)
+		}
+		cfg.RequestTimeout = d
+	}
+	if v := env("DIALOOG_OVERVIEW_TTL"); v != "" {
+		d, err := time.ParseDuration(v)
+		if err != nil || d < 0 {
+			return cfg, fmt.Errorf("DIALOOG_OVERVIEW_TTL must be a duration such as 10s, or 0s, not %q", v)
+		}
+		cfg.OverviewTTL = d
+		if d == 0 {
+			cfg.OverviewTTL = -1 // never cached
+		}
 	}
 	for name, dst := range map[string]*bool{"DIALOOG_DEMO": &cfg.Demo, "DIALOOG_SECURE_COOKIES": &cfg.SecureCookies} {
 		if v := env(name); v != "" {

@@ -4,12 +4,15 @@
 //	dialoog migrate up|status  apply or list the schema migrations
 //	dialoog user add EMAIL NAME ROLE [STAKEHOLDER_ID]   add a user (password from DIALOOG_PASSWORD or generated)
 //	dialoog demo               fill an empty store with the demo organisation
+//	dialoog demo --scale small|medium|large   fill an empty store with a generated ten-year register
 //	dialoog healthcheck        exit 0 when the server on DIALOOG_ADDR is ready (for containers)
+//	dialoog backup FILE        copy a live SQLite register to a new file (PostgreSQL: pg_dump)
 package main
 
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"log/slog"
@@ -17,6 +20,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"syscall"
 	"time"
 
@@ -27,11 +31,27 @@ import (
 )
 
 func main() {
+	tuneGC(os.Getenv)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if err := run(ctx, os.Args[1:], os.Getenv, os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "dialoog:", err)
 		os.Exit(1)
+	}
+}
+
+// tuneGC sets the garbage collector for a server whose live heap is small
+// (tens of MB) while every request allocates its answer anew: at Go's
+// default GOGC=100 it collects dozens of times a second under load. 400
+// spends a few tens of MB on a third more requests a second (BENCHMARKS.md);
+// the soft limit keeps the heap in bounds whatever comes. GOGC and
+// GOMEMLIMIT in the environment still decide.
+func tuneGC(env func(string) string) {
+	if env("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
+	if env("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(256 << 20)
 	}
 }
 
@@ -68,13 +88,27 @@ func run(ctx context.Context, args []string, env func(string) string, out io.Wri
 		return migrate(ctx, db, args, out)
 	case "user":
 		return addUser(ctx, db, args, env, out)
+	case "backup":
+		return backup(ctx, db, args, out)
 	case "demo":
+		fs := flag.NewFlagSet("demo", flag.ContinueOnError)
+		fs.SetOutput(out)
+		scale := fs.String("scale", "", "generate a register of this size instead: small, medium or large")
+		if err := fs.Parse(args); err != nil {
+			return err
+		}
+		if fs.NArg() > 0 {
+			return fmt.Errorf("demo takes no arguments but --scale; got %q", fs.Args())
+		}
 		if _, err := db.MigrateUp(ctx); err != nil {
 			return err
 		}
+		if *scale != "" {
+			return generateScale(ctx, services.New(db, services.Options{}), db.Dialect, *scale, out)
+		}
 		return seedDemo(ctx, services.New(db, services.Options{}), out)
 	}
-	return fmt.Errorf("unknown command %q; use serve, migrate, user add, demo or healthcheck", cmd)
+	return fmt.Errorf("unknown command %q; use serve, migrate, user add, demo, backup or healthcheck", cmd)
 }
 
 // serve migrates, bootstraps, and serves until ctx ends; then it stops taking
@@ -88,7 +122,7 @@ func serve(ctx context.Context, cfg Config, db *services.DB, log *slog.Logger, r
 	if len(applied) > 0 {
 		log.Info("migrated", "store", db.Dialect, "versions", applied)
 	}
-	svc := services.New(db, services.Options{})
+	svc := services.New(db, services.Options{OverviewTTL: cfg.OverviewTTL})
 	created, password, err := svc.Users.EnsureAdmin(ctx, cfg.AdminEmail, "Administrator", cfg.AdminPassword)
 	if err != nil {
 		return fmt.Errorf("create the first admin: %w", err)
@@ -105,7 +139,7 @@ func serve(ctx context.Context, cfg Config, db *services.DB, log *slog.Logger, r
 	}
 
 	srv := &http.Server{
-		Handler:           api.New(svc, api.Config{SecureCookies: cfg.SecureCookies, Frontend: frontend.Dist()}, log),
+		Handler:           api.New(svc, api.Config{SecureCookies: cfg.SecureCookies, Frontend: frontend.Dist(), RequestTimeout: cfg.RequestTimeout}, log),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,
@@ -208,6 +242,26 @@ func seedDemo(ctx context.Context, svc *services.Services, out io.Writer) error 
 		return nil
 	}
 	fmt.Fprintf(out, "demo: %d stakeholders, %d dialogues, %d concerns, %d commitments\n", res.Stakeholders, res.Dialogues, res.Concerns, res.Commitments)
+	fmt.Fprintln(out, "demo sign-ins (password for each):", services.DemoPassword)
+	for _, u := range res.Users {
+		fmt.Fprintf(out, "  %-9s %s\n", u.Role, u.Email)
+	}
+	return nil
+}
+
+func generateScale(ctx context.Context, svc *services.Services, store, scale string, out io.Writer) error {
+	if _, ok := services.ScaleSizes[scale]; !ok {
+		return fmt.Errorf("--scale must be small, medium or large, not %q", scale)
+	}
+	start := time.Now()
+	res, err := svc.GenerateScale(ctx, scale)
+	if err != nil {
+		return fmt.Errorf("generate the %s register: %w", scale, err)
+	}
+	r := res.Rows
+	fmt.Fprintf(out, "demo --scale %s on %s in %v: %d stakeholders, %d contacts, %d dialogues, %d concerns, %d commitments, %d progress updates, %d users\n",
+		scale, store, time.Since(start).Round(100*time.Millisecond), r["stakeholders"], r["contacts"], r["dialogues"],
+		r["concerns"], r["commitments"], r["commitment_updates"], res.AllUsers)
 	fmt.Fprintln(out, "demo sign-ins (password for each):", services.DemoPassword)
 	for _, u := range res.Users {
 		fmt.Fprintf(out, "  %-9s %s\n", u.Role, u.Email)
