@@ -175,15 +175,20 @@ func sqliteLoop(ctx context.Context, db *services.DB, stmts []statement, conc in
 	var n atomic.Int64
 	var firstErr atomic.Value
 	until := time.Now().Add(d)
+	// what is still running at the end is cut off and not counted
+	run, cancel := context.WithDeadline(ctx, until)
+	defer cancel()
 	var wg sync.WaitGroup
 	for range conc {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for ctx.Err() == nil && time.Now().Before(until) {
+			for run.Err() == nil {
 				for _, s := range stmts {
-					if err := drain(ctx, sqlDB, s); err != nil {
-						firstErr.CompareAndSwap(nil, err)
+					if err := drain(run, sqlDB, s); err != nil {
+						if run.Err() == nil {
+							firstErr.CompareAndSwap(nil, err)
+						}
 						return
 					}
 				}

@@ -104,6 +104,10 @@ func drive(ctx context.Context, srv *server, sc *scenario, conc int, warmup, mea
 	client := &http.Client{Transport: tr, Timeout: 60 * time.Second}
 	start := time.Now()
 	from, until := start.Add(warmup), start.Add(warmup+measure)
+	// requests still running at the end are cut off (and not counted), so
+	// that a slow scenario does not stretch the run
+	ctx, cancel := context.WithDeadline(ctx, until)
+	defer cancel()
 	var (
 		mu        sync.Mutex
 		lat       []time.Duration
@@ -129,7 +133,7 @@ func drive(ctx context.Context, srv *server, sc *scenario, conc int, warmup, mea
 					srv.rss.reset()
 				}
 				method, path, body := sc.next(int(seq.Add(1)))
-				res, err := client.Do(sc.as.request(method, srv.base+path, body))
+				res, err := client.Do(sc.as.request(method, srv.base+path, body).WithContext(ctx))
 				ok := err == nil
 				if ok {
 					_, _ = io.Copy(io.Discard, res.Body)

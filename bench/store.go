@@ -148,7 +148,11 @@ func (ds *dataset) generate(ctx context.Context, o options) error {
 	// kept beside the register, so that a later run that reuses it can say
 	// how long it took to make
 	b, _ := json.Marshal(map[string]any{"took": ds.GenerateIn, "at": ds.GeneratedAt})
-	return os.WriteFile(generatedNote(o, ds.Store), b, 0o644)
+	note := generatedNote(o, ds.Store)
+	if err := os.MkdirAll(filepath.Dir(note), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(note, b, 0o644)
 }
 
 func generatedNote(o options, store string) string {
