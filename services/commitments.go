@@ -63,7 +63,7 @@ func (s *CommitmentService) FindCommitments(ctx context.Context, actor Actor, f 
 		q = q.Where("commitments.due_on > ?", string(*f.DueAfter))
 	}
 	if f.Q != "" {
-		q = q.Where(likeClause("commitments.search_text"), likePattern(f.Q))
+		q = searchWhere(q, s.db.Dialect, "commitments", f.Q)
 	}
 	page, err := paginate(q, "commitments", commitmentSort, "due_on", f.ListParams, func(r models.Commitment) string { return r.ID })
 	for i := range page.Items {

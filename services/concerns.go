@@ -47,7 +47,7 @@ func (s *ConcernService) FindConcerns(ctx context.Context, actor Actor, f models
 		q = q.Where("concerns.confidential = ?", *f.Confidential)
 	}
 	if f.Q != "" {
-		q = q.Where(likeClause("concerns.search_text"), likePattern(f.Q))
+		q = searchWhere(q, s.db.Dialect, "concerns", f.Q)
 	}
 	page, err := paginate(q, "concerns", concernSort, "-raised_at", f.ListParams, func(r models.Concern) string { return r.ID })
 	for i := range page.Items {

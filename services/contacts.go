@@ -29,7 +29,7 @@ func (s *ContactService) FindContacts(ctx context.Context, actor Actor, f models
 	}
 	q := archivedFilter(db.Model(&models.Contact{}).Where("stakeholder_id = ?", f.StakeholderID), "contacts", f.Archived)
 	if f.Q != "" {
-		q = q.Where(likeClause("contacts.search_text"), likePattern(f.Q))
+		q = searchWhere(q, s.db.Dialect, "contacts", f.Q)
 	}
 	return paginate(q, "contacts", contactSort, "name", f.ListParams, func(r models.Contact) string { return r.ID })
 }

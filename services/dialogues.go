@@ -53,7 +53,7 @@ func (s *DialogueService) FindDialogues(ctx context.Context, actor Actor, f mode
 		q = q.Where("dialogues.held_at < ?", f.To.UTC())
 	}
 	if f.Q != "" {
-		q = q.Where(likeClause("dialogues.search_text"), likePattern(f.Q))
+		q = searchWhere(q, s.db.Dialect, "dialogues", f.Q)
 	}
 	page, err := paginate(q, "dialogues", dialogueSort, "-held_at", f.ListParams, func(r models.Dialogue) string { return r.ID })
 	if err != nil {

@@ -39,7 +39,7 @@ func (s *StakeholderService) FindStakeholders(ctx context.Context, actor Actor, 
 		q = q.Where(`LOWER(stakeholders.tags) LIKE ? ESCAPE '\'`, listContainsPattern(f.Tag))
 	}
 	if f.Q != "" {
-		q = q.Where(likeClause("stakeholders.search_text"), likePattern(f.Q))
+		q = searchWhere(q, s.db.Dialect, "stakeholders", f.Q)
 	}
 	return paginate(q, "stakeholders", stakeholderSort, "name", f.ListParams, func(r models.Stakeholder) string { return r.ID })
 }
