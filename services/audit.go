@@ -27,7 +27,7 @@ func (b base) audit(tx *gorm.DB, actor Actor, action, recordType, recordID strin
 		Before:     snapshot(before),
 		After:      snapshot(after),
 	}
-	return tx.Create(&ev).Error
+	return insert(tx, &ev)
 }
 
 var auditSort = sortKeys{

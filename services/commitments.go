@@ -134,7 +134,7 @@ func (s *CommitmentService) createCommitment(tx *gorm.DB, actor Actor, in models
 	if err := s.applyCommitment(tx, &c, in, prefix); err != nil {
 		return c, err
 	}
-	if err := tx.Create(&c).Error; err != nil {
+	if err := insert(tx, &c); err != nil {
 		return c, err
 	}
 	return c, s.audit(tx, actor, "create", "commitment", c.ID, nil, c)

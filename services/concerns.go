@@ -110,7 +110,7 @@ func (s *ConcernService) createConcern(tx *gorm.DB, actor Actor, in models.Conce
 	if err := s.applyConcern(tx, &c, models.Concern{}, in, prefix); err != nil {
 		return c, err
 	}
-	if err := tx.Create(&c).Error; err != nil {
+	if err := insert(tx, &c); err != nil {
 		return c, err
 	}
 	return c, s.audit(tx, actor, "create", "concern", c.ID, nil, c)

@@ -131,8 +131,10 @@ func (s *DialogueService) LogMeeting(ctx context.Context, actor Actor, m models.
 	}
 	var res models.MeetingResult
 	err := s.tx(ctx, func(tx *gorm.DB) error {
-		// each reference is looked up once for the whole meeting
+		// each reference is looked up once for the whole meeting, and the
+		// concerns, commitments and audit events go in one INSERT a kind
 		tx, refs := withKnownRefs(tx)
+		tx, pending := withPendingRows(tx)
 		now := s.now()
 		d := models.Dialogue{ID: newID(), Format: "meeting", EngagementLevel: "consult", Topics: models.StringList{},
 			CreatedBy: actor.ref(), CreatedAt: now, UpdatedAt: now, Version: 1, HeldAt: now}
@@ -189,7 +191,7 @@ func (s *DialogueService) LogMeeting(ctx context.Context, actor Actor, m models.
 			}
 			res.Commitments = append(res.Commitments, c)
 		}
-		return nil
+		return pending.flush(tx)
 	})
 	if err != nil {
 		return models.MeetingResult{}, err
