@@ -119,7 +119,14 @@ func (s *OverviewService) compute(ctx context.Context) (models.Overview, error) 
 		ov.CommitmentsByStatus[r.Status] = r.N
 	}
 
-	err := db.Table("commitments c").
+	// SQLite would read the whole owner index for the GROUP BY, 500,000
+	// rows on a large register (0.8 s), rather than the partial index of
+	// the open work (20,000 rows, 35 ms); PostgreSQL chooses well itself.
+	open := "commitments c"
+	if s.db.Dialect == "sqlite" {
+		open = "commitments c INDEXED BY commitments_open"
+	}
+	err := db.Table(open).
 		Select(`c.owner_id AS owner_id, COALESCE(u.name, '') AS owner_name,
 			SUM(CASE WHEN c.status = 'open' THEN 1 ELSE 0 END) AS open,
 			SUM(CASE WHEN c.status = 'in_progress' THEN 1 ELSE 0 END) AS in_progress,
