@@ -96,8 +96,9 @@ type measurement struct {
 }
 
 // drive runs conc clients that each send requests back to back: first for
-// the warm-up, then for the measured time. Only requests started and
-// finished within the measured time count.
+// the warm-up, then for the measured time. The requests that finish within
+// the measured time count (one started in the warm-up too: a request slower
+// than the run would otherwise never count, and its time is a real one).
 func drive(ctx context.Context, srv *server, sc *scenario, conc int, warmup, measure time.Duration) measurement {
 	tr := &http.Transport{MaxIdleConnsPerHost: conc, MaxIdleConns: conc, DisableCompression: true, IdleConnTimeout: time.Minute}
 	defer tr.CloseIdleConnections()
@@ -144,7 +145,7 @@ func drive(ctx context.Context, srv *server, sc *scenario, conc int, warmup, mea
 					}
 				}
 				t1 := time.Now()
-				if t0.Before(from) || t1.After(until) {
+				if t1.Before(from) || t1.After(until) {
 					continue
 				}
 				if !ok {

@@ -162,6 +162,12 @@ func (r report) markdown(o options) string {
 				if c.Errors > 0 {
 					errs = fmt.Sprintf(" (%d errors)", c.Errors)
 				}
+				if c.Throughput == 0 {
+					// not one request finished within the measured time
+					fmt.Fprintf(&b, "| %s | %d | 0%s: each took longer than %v | – | – | – | %s | – | %.0f |\n",
+						name, c.Conc, errs, o.duration, limit, c.RSSMB)
+					continue
+				}
 				fmt.Fprintf(&b, "| %s | %d | %.0f%s | %.2f | %.2f | %.2f | %s | %s | %.0f |\n",
 					name, c.Conc, c.Throughput, errs, c.P50, c.P95, c.P99, limit, ratio, c.RSSMB)
 			}
