@@ -711,27 +711,45 @@ func (g *demoBuilder) commit(cm models.Commitment, made time.Time, dueDays int) 
 			status = "in_progress"
 		}
 	} else {
-		elapsed := g.now.Sub(made).Hours() / due.Sub(made).Hours()
-		switch {
-		case elapsed > 0.3 && roll < 0.1:
-			status = "done"
-		case elapsed > 0.3 && roll < 0.65, elapsed <= 0.3 && roll < 0.3:
-			status = "in_progress"
-		}
+		status = statusUnderway(roll, g.now, made, due)
 	}
+	end := settle(g.r, &cm, status, made, due, g.clampPast)
+	if status == "done" && cm.Shared && cm.StakeholderID == g.partnerID {
+		g.verdict(&cm, "", "")
+	}
+	cm.SearchText = searchText(cm.Title, cm.Description) // as applyCommitment
+	g.set.commitments = append(g.set.commitments, cm)
+	g.notes(cm, end)
+}
+
+// statusUnderway is where a commitment not yet due stands, from roll and how
+// much of its time has passed. The demo and the generated registers share it.
+func statusUnderway(roll float64, now, made, due time.Time) string {
+	elapsed := now.Sub(made).Hours() / due.Sub(made).Hours()
+	switch {
+	case elapsed > 0.3 && roll < 0.1:
+		return "done"
+	case elapsed > 0.3 && roll < 0.65, elapsed <= 0.3 && roll < 0.3:
+		return "in_progress"
+	}
+	return "open"
+}
+
+// settle gives cm its status, and when it was done or cancelled (drawn from
+// r within its time, kept in the past by clamp), with the versions those
+// changes brought; it returns that end, zero when there is none. The demo
+// and the generated registers share it.
+func settle(r *rand.Rand, cm *models.Commitment, status string, made, due time.Time, clamp func(time.Time) time.Time) time.Time {
 	span := due.Sub(made)
-	var end time.Time // when it was done or cancelled
+	var end time.Time
 	switch status {
 	case "done":
-		end = officeHours(made.Add(time.Duration(float64(span) * (0.4 + 0.8*g.r.Float64())).Truncate(time.Minute)))
-		if end.Before(made.Add(24 * time.Hour)) {
-			end = made.Add(24 * time.Hour)
-		}
-		end = g.clampPast(end)
+		end = officeHours(made.Add(time.Duration(float64(span) * (0.4 + 0.8*r.Float64())).Truncate(time.Minute)))
+		end = clamp(maxTime(end, made.Add(24*time.Hour)))
 		cm.DoneAt = ptr(end)
 		cm.Version += 2 // open → in progress → done
 	case "cancelled":
-		end = g.clampPast(officeHours(made.Add(time.Duration(float64(span) * (0.2 + 0.6*g.r.Float64())).Truncate(time.Minute))))
+		end = clamp(officeHours(made.Add(time.Duration(float64(span) * (0.2 + 0.6*r.Float64())).Truncate(time.Minute))))
 		cm.Version++
 	case "in_progress":
 		cm.Version++
@@ -740,12 +758,7 @@ func (g *demoBuilder) commit(cm models.Commitment, made time.Time, dueDays int) 
 	if !end.IsZero() {
 		cm.UpdatedAt = end
 	}
-	if status == "done" && cm.Shared && cm.StakeholderID == g.partnerID {
-		g.verdict(&cm, "", "")
-	}
-	cm.SearchText = searchText(cm.Title, cm.Description) // as applyCommitment
-	g.set.commitments = append(g.set.commitments, cm)
-	g.notes(cm, end)
+	return end
 }
 
 // verdict has the partner judge a done commitment a few days after it was

@@ -1388,32 +1388,9 @@ func (g *scaleGen) commitment(site *scaleSite, stakeholderID string, concernID, 
 			status = "done"
 		}
 	} else {
-		elapsed := g.now.Sub(made).Hours() / due.Sub(made).Hours()
-		switch {
-		case elapsed > 0.3 && roll < 0.1:
-			status = "done"
-		case elapsed > 0.3 && roll < 0.65, elapsed <= 0.3 && roll < 0.3:
-			status = "in_progress"
-		}
+		status = statusUnderway(roll, g.now, made, due)
 	}
-	span := due.Sub(made)
-	var end time.Time
-	switch status {
-	case "done":
-		end = officeHours(made.Add(time.Duration(float64(span) * (0.4 + 0.8*g.r.Float64())).Truncate(time.Minute)))
-		end = g.clampPast(maxTime(end, made.Add(24*time.Hour)))
-		cm.DoneAt = ptr(end)
-		cm.Version += 2
-	case "cancelled":
-		end = g.clampPast(officeHours(made.Add(time.Duration(float64(span) * (0.2 + 0.6*g.r.Float64())).Truncate(time.Minute))))
-		cm.Version++
-	case "in_progress":
-		cm.Version++
-	}
-	cm.Status = status
-	if !end.IsZero() {
-		cm.UpdatedAt = end
-	}
+	end := settle(g.r, &cm, status, made, due, g.clampPast)
 	if partner && status == "done" && cm.Shared {
 		g.verdict(site, &cm)
 	}
