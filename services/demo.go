@@ -625,26 +625,32 @@ func (g *demoBuilder) progress(c *models.Concern, response, decision string) {
 	ack := officeHours(c.RaisedAt.Add(days(ackDays * slow)))
 	resp := officeHours(ack.Add(days(float64(g.between(2, 21)) * slow)))
 	closed := officeHours(resp.Add(days(float64(g.between(4, 40)))))
-	steps := []struct {
-		status string
-		at     time.Time
-		field  **time.Time
-	}{{"acknowledged", ack, &c.AcknowledgedAt}, {"responded", resp, &c.RespondedAt}, {"closed", closed, &c.ClosedAt}}
-	for _, st := range steps {
-		if furthest == "open" || !g.past(st.at) {
-			break
-		}
-		*st.field = ptr(st.at)
-		c.Status, c.UpdatedAt = st.status, st.at
-		c.Version++
-		if st.status == furthest {
-			break
-		}
-	}
+	advance(c, furthest, ack, resp, closed, g.past)
 	if c.RespondedAt != nil {
 		c.Response, c.Decision = response, decision
 	}
 	c.SearchText = searchText(c.Title, c.Description, c.Topic, c.Response, c.Decision) // as applyConcern
+}
+
+// advance takes c through acknowledged, responded and closed at the given
+// times, each step only once its time is past, and no further than
+// furthest. The demo and the generated registers share it.
+func advance(c *models.Concern, furthest string, ack, resp, closed time.Time, past func(time.Time) bool) {
+	for _, step := range []struct {
+		status string
+		at     time.Time
+		field  **time.Time
+	}{{"acknowledged", ack, &c.AcknowledgedAt}, {"responded", resp, &c.RespondedAt}, {"closed", closed, &c.ClosedAt}} {
+		if furthest == "open" || !past(step.at) {
+			return
+		}
+		*step.field = ptr(step.at)
+		c.Status, c.UpdatedAt = step.status, step.at
+		c.Version++
+		if step.status == furthest {
+			return
+		}
+	}
 }
 
 // answer makes the commitment a concern led to, if it led to one: most that

@@ -1309,21 +1309,7 @@ func (g *scaleGen) concern(site *scaleSite, raiser int, dialogueID *string, topi
 	ack := officeHours(raised.Add(days(ackDays * slow)))
 	resp := officeHours(ack.Add(days(float64(g.between(2, 21)) * slow)))
 	closed := officeHours(resp.Add(days(float64(g.between(4, 40)))))
-	for _, step := range []struct {
-		status string
-		at     time.Time
-		field  **time.Time
-	}{{"acknowledged", ack, &c.AcknowledgedAt}, {"responded", resp, &c.RespondedAt}, {"closed", closed, &c.ClosedAt}} {
-		if furthest == "open" || !g.past(step.at) {
-			break
-		}
-		*step.field = ptr(step.at)
-		c.Status, c.UpdatedAt = step.status, step.at
-		c.Version++
-		if step.status == furthest {
-			break
-		}
-	}
+	advance(&c, furthest, ack, resp, closed, g.past)
 	if c.RespondedAt != nil {
 		c.Response, c.Decision = g.atSite(st.site, spec.response), g.atSite(st.site, spec.decision)
 	}
