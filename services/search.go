@@ -63,8 +63,14 @@ func searchWhere(q *gorm.DB, dialect, table, text string) *gorm.DB {
 	var n int
 	err := q.Session(&gorm.Session{NewDB: true}).
 		Raw("SELECT count(*) FROM ("+matches+" LIMIT ?)", "%"+term+"%", ftsMaxMatches+1).Scan(&n).Error
-	if err != nil || n > ftsMaxMatches {
-		return like() // the list query reports a failing store
+	if err != nil {
+		// a broken index or a failing store fails the list, not silently the
+		// other way round: tests would not see the index path break
+		_ = q.AddError(err)
+		return q
+	}
+	if n > ftsMaxMatches {
+		return like()
 	}
 	return q.Where(table+".rowid IN ("+matches+")", "%"+term+"%")
 }

@@ -107,6 +107,24 @@ func TestSearchFindsWhatLikeFinds(t *testing.T) {
 		if got := found(t, svc, "koeltoren"); len(got) != 0 {
 			t.Fatalf("koeltoren still finds %v", got)
 		}
+
+		if db.Dialect == "sqlite" {
+			// without its index a term of three letters or more must fail
+			// (so it was the index that answered above), a shorter one not
+			if err := db.Exec("DROP TABLE commitments_fts").Error; err != nil {
+				t.Fatal(err)
+			}
+			q := func(term string) error {
+				_, err := svc.Commitments.FindCommitments(ctx, officer, models.CommitmentFilter{Q: term})
+				return err
+			}
+			if err := q("waterzuivering"); err == nil {
+				t.Error("q=waterzuivering without commitments_fts: no error, so the index was never asked")
+			}
+			if err := q("ab"); err != nil {
+				t.Errorf("q=ab needs no index: %v", err)
+			}
+		}
 	})
 }
 
